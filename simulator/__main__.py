@@ -1,0 +1,5 @@
+"""``python -m simulator`` runs the ``salesim`` command."""
+
+from simulator.cli import main
+
+raise SystemExit(main())

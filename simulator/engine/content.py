@@ -1,0 +1,411 @@
+"""Typed models of the content the engine runs on: scenarios, the rulebook and typologies.
+
+These are pure pydantic models (no file access). Loading them from YAML, with line and column for
+every error, lives in :mod:`simulator.scenario`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from simulator.engine.vocabulary import (
+    BuyingSituation,
+    Channel,
+    CheckId,
+    CloseTechnique,
+    DmuRole,
+    EffectKey,
+    Language,
+    Motive,
+    ObjectionType,
+    Phase,
+    SignalChannel,
+    SignalKind,
+    Technique,
+)
+
+Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
+LocalText = str | dict[Language, str]
+Lines = list[LocalText]
+
+
+def _as_list(value: object) -> object:
+    return [value] if isinstance(value, (str, dict)) else value
+
+
+class Strict(BaseModel):
+    """Base for every content model: unknown keys are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+class Delta(Strict):
+    """A change to the customer's inner state, in points on a 0–100 scale."""
+
+    trust: float = Field(0, ge=-100, le=100, description="Change in trust/rapport.")
+    readiness: float = Field(0, ge=-100, le=100, description="Change in afsluitbereidheid.")
+    patience: float = Field(0, ge=-100, le=100, description="Change in patience.")
+
+
+class Multiplier(Strict):
+    """Factors a typology applies to a move's base effect."""
+
+    trust: float = Field(1, ge=-5, le=5, description="Factor on the trust change.")
+    readiness: float = Field(1, ge=-5, le=5, description="Factor on the readiness change.")
+    patience: float = Field(1, ge=-5, le=5, description="Factor on the patience change.")
+
+
+class StartState(Strict):
+    """The customer's inner state when the conversation starts."""
+
+    trust: float = Field(ge=0, le=100, description="Trust/rapport at the start (0–100).")
+    readiness: float = Field(ge=0, le=100, description="Afsluitbereidheid at the start (0–100).")
+    patience: float = Field(
+        ge=1, le=100, description="Patience at the start (0–100); at 0 the customer ends the meeting."
+    )
+
+
+# --------------------------------------------------------------------------- scenario
+
+
+class Briefing(Strict):
+    """The account dossier the student reads during voorbereiding."""
+
+    company: LocalText = Field(description="The customer's company: name, sector, size.")
+    contact: LocalText = Field(description="Who the student will talk to and what is known of them.")
+    history: LocalText = Field(description="The relationship so far.")
+    known: Lines = Field(default_factory=list, description="Facts the student already knows, one per item.")
+    goal: LocalText = Field(description="A sensible goal for this meeting.")
+
+    _list = field_validator("known", mode="before")(_as_list)
+
+
+class KvvbRow(Strict):
+    """One row of the KVVB matrix: a feature translated into a benefit, with proof."""
+
+    id: Id = Field(description="Identifier of this row.")
+    need: Id = Field(description="The need this row serves (a need id).")
+    kenmerk: LocalText = Field(description="The feature (kenmerk).")
+    voordeel: LocalText = Field(description="What the feature does (voordeel).")
+    baat: LocalText = Field(description="The benefit for this customer (baat/klantvoordeel).")
+    bewijs: LocalText = Field(description="Proof: figures, a reference, a demo, a guarantee.")
+    controlevraag: LocalText = Field(description="The check question after the argument.")
+
+
+class Product(Strict):
+    """What the student sells."""
+
+    name: LocalText = Field(description="Product or service name.")
+    summary: LocalText = Field(description="One paragraph on the offer for the product sheet.")
+    price: LocalText = Field(description="Price as shown on the product sheet.")
+    deal_value: int = Field(ge=0, description="Value of the order in euros, for the outcome check.")
+    kvvb: list[KvvbRow] = Field(min_length=1, description="The KVVB matrix rows.")
+
+
+class Customer(Strict):
+    """The person across the table."""
+
+    name: str = Field(description="Full name as shown in the game.")
+    function: LocalText = Field(description="Job title.")
+    dmu_role: DmuRole = Field(description="Role in the decision making unit.")
+    typology: str = Field(description="Type code in the scenario's typology file (e.g. D, A or S).")
+    motives: list[Motive] = Field(min_length=1, description="Dominant buying motives.")
+    start: StartState = Field(description="Inner state at the start.")
+
+
+class PreparationOption(Strict):
+    """Something the student can do before the meeting, at a cost."""
+
+    id: Id = Field(description="Identifier of this option.")
+    label: LocalText = Field(description="What the student does (shown as a choice).")
+    cost: int = Field(ge=0, le=10, description="Budget points this costs.")
+    result: LocalText = Field(description="What the student learns or gains (shown after choosing).")
+    effect: Delta = Field(default_factory=Delta, description="Change to the customer's starting state.")
+    reveals_needs: list[Id] = Field(
+        default_factory=list, description="Needs whose question is then always offered in informatie."
+    )
+
+
+class Preparation(Strict):
+    """Preparation choices with a budget."""
+
+    budget: int = Field(ge=0, le=10, description="Budget points the student may spend.")
+    options: list[PreparationOption] = Field(default_factory=list, description="The choices.")
+
+
+class Need(Strict):
+    """A customer need: hidden → surfaced → explored → addressed → confirmed."""
+
+    id: Id = Field(description="Identifier of this need.")
+    weight: int = Field(ge=1, le=3, description="How much this need matters to the customer (1–3).")
+    motive: Motive = Field(description="Rational or emotional motive behind the need.")
+    spin: Literal["situatie", "probleem"] = Field(description="SPIN category of the surfacing question.")
+    question: LocalText = Field(description="The student's open question that surfaces this need.")
+    leading_question: LocalText = Field(description="A suggestive/closed version of the question (a weak move).")
+    statement: LocalText = Field(description="The customer's answer, containing the hook.")
+    hook: LocalText = Field(description="The vague or emotional word in the statement that invites a doorvraag.")
+    probe: LocalText = Field(description="The student's doorvraag on the hook.")
+    real_motive: LocalText = Field(description="The customer's answer to the doorvraag: the real motive.")
+    implication_question: LocalText = Field(description="The student's implication question (SPIN I).")
+    implication_answer: LocalText = Field(description="The customer's answer to the implication question.")
+    summary: LocalText = Field(description="Short phrase for this need in the student's summary.")
+    false_detail: LocalText = Field(description="A plausible detail the customer never said (for wrong summaries).")
+    confirm: LocalText = Field(description="The customer's reaction when an argument meets this need.")
+
+
+class ObjectionTrigger(Strict):
+    """When the customer raises an objection."""
+
+    on: Literal["afsluitpoging", "transformatie", "kenmerken_opsommen", "argument", "opening_pitch"] = Field(
+        description="The event that raises it."
+    )
+    max_readiness: float | None = Field(None, ge=0, le=100, description="Only when readiness is at most this.")
+    min_readiness: float | None = Field(None, ge=0, le=100, description="Only when readiness is at least this.")
+
+
+class Objection(Strict):
+    """An objection the customer may raise."""
+
+    id: Id = Field(description="Identifier of this objection.")
+    type: ObjectionType = Field(description="Kind of objection.")
+    trigger: ObjectionTrigger = Field(description="When it is raised.")
+    text: LocalText = Field(description="What the customer says.")
+    probe: LocalText = Field(description="The student's doorvraag on the objection.")
+    probe_answer: LocalText = Field(description="The customer's answer to the doorvraag (the real reason).")
+    hides: Id | None = Field(None, description="For a pretext (vals): the objection it hides.")
+    answers: dict[Technique, LocalText] = Field(
+        min_length=2, description="The student's answer per technique offered (besides doorvragen)."
+    )
+    resolved: LocalText = Field(description="The customer's words when the objection is taken away.")
+    unresolved: LocalText = Field(description="The customer's words when the answer does not land.")
+
+
+class Signal(Strict):
+    """A buying signal or an interest signal."""
+
+    id: Id = Field(description="Identifier of this signal.")
+    kind: SignalKind = Field(description="koopsignaal (the customer has decided) or interessesignaal (a distractor).")
+    channel: SignalChannel = Field(description="verbaal (words) or nonverbaal (body language).")
+    text: LocalText | None = Field(None, description="The customer's words (required for verbal signals).")
+    cue: str | None = Field(None, description="Body-language cue id from the rulebook (required for non-verbal).")
+    min_readiness: float = Field(ge=0, le=100, description="Shown once readiness reaches this.")
+    max_readiness: float | None = Field(None, ge=0, le=100, description="Not shown above this readiness.")
+    phases: list[Phase] = Field(min_length=1, description="Phases in which it can appear.")
+
+
+class CustomerLines(Strict):
+    """The customer's words for reactions; unset entries fall back to the rulebook's generic lines."""
+
+    greeting: Lines | None = Field(None, description="First words when the conversation opens.")
+    smalltalk: Lines | None = Field(None, description="Replies to small talk.")
+    smalltalk_cut: Lines | None = Field(None, description="An impatient customer cutting small talk short.")
+    agenda: Lines | None = Field(None, description="Reply to the student stating the agenda.")
+    opening_pitch: Lines | None = Field(None, description="Reply to a pitch before any question.")
+    closed_answer: Lines | None = Field(None, description="Short reply to a closed or leading question.")
+    suggestive: Lines | None = Field(None, description="Reply to a suggestive question.")
+    summary_right: Lines | None = Field(None, description="Reply to an accurate summary.")
+    summary_wrong: Lines | None = Field(None, description="Reply to a summary with a wrong detail; may use {detail}.")
+    transition: Lines | None = Field(None, description="Reply when the student moves on to the offer.")
+    feature_dump: Lines | None = Field(None, description="Reply to a list of features.")
+    argument_unlinked: Lines | None = Field(None, description="Reply to an argument for a need not yet explored.")
+    repeat: Lines | None = Field(None, description="Reply when the student repeats something.")
+    trial_close_yes: Lines | None = Field(None, description="Positive reply to a trial close.")
+    trial_close_no: Lines | None = Field(None, description="Hesitant reply to a trial close.")
+    close_refused: Lines | None = Field(None, description="Reply to a close that comes too early.")
+    order: Lines | None = Field(None, description="The customer agrees to the order.")
+    next_step: Lines | None = Field(None, description="The customer agrees to a concrete next step.")
+    next_step_refused: Lines | None = Field(None, description="The customer declines a next step.")
+    aftersales: Lines | None = Field(None, description="Reply to follow-up/after-sales agreements.")
+    cross_sell: Lines | None = Field(None, description="Reply to an attempt to sell more.")
+    goodbye: Lines | None = Field(None, description="Last words after a good ending.")
+    leaves: Lines | None = Field(None, description="The customer ends the meeting (out of patience).")
+    time_up: Lines | None = Field(None, description="The customer has to go (turn limit).")
+    cooled: Lines | None = Field(None, description="The customer cools down after a missed signal.")
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _lists(cls, value: object) -> object:
+        return _as_list(value)
+
+
+class StudentLines(Strict):
+    """The student's move texts; unset entries fall back to the rulebook's generic moves."""
+
+    smalltalk: Lines | None = Field(None, description="Small talk openers.")
+    agenda: Lines | None = Field(None, description="Stating purpose and agenda.")
+    opening_pitch: Lines | None = Field(None, description="Pitching at once (a weak move).")
+    transition: Lines | None = Field(None, description="Moving on to the offer ('Zal ik laten zien…?').")
+    feature_dump: Lines | None = Field(None, description="Listing features (a weak move).")
+    summary: Lines | None = Field(None, description="Summary template; {items} is the list of points.")
+    trial_close: Lines | None = Field(None, description="Trial close (proefafsluiting).")
+    next_step: Lines | None = Field(None, description="Proposing a concrete next step.")
+    aftersales: Lines | None = Field(None, description="After-sales agreement in the relatie phase.")
+    cross_sell: Lines | None = Field(None, description="Pushing an extra product straight after the order.")
+    goodbye: Lines | None = Field(None, description="Ending the conversation.")
+    direct: Lines | None = Field(None, description="Direct close.")
+    alternatief: Lines | None = Field(None, description="Alternative close ('dinsdag of donderdag?').")
+    aanname: Lines | None = Field(None, description="Assumptive close.")
+    samenvattend: Lines | None = Field(None, description="Summarising close; {items} is the list of reasons.")
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _lists(cls, value: object) -> object:
+        return _as_list(value)
+
+
+class Debrief(Strict):
+    """Text for the instructor's lesson."""
+
+    learning_goal: LocalText = Field(description="What the student should learn.")
+    tests: LocalText = Field(description="What this scenario tests.")
+
+
+class Scenario(Strict):
+    """One sales conversation: a customer, a product and a case."""
+
+    kind: Literal["scenario"] = Field(description="Always 'scenario'.")
+    schema_version: Literal[1] = Field(description="Version of this file format.")
+    version: int = Field(1, ge=1, description="Version of this scenario; raise it when you change it.")
+    title: LocalText = Field(description="Title shown in the scenario list.")
+    language: Language = Field(Language.NL, description="Language of plain text fields.")
+    languages: list[Language] = Field(
+        default_factory=lambda: [Language.NL], description="Languages the text is available in."
+    )
+    difficulty: int = Field(ge=1, le=3, description="1 (first lesson) to 3 (hard).")
+    buying_situation: BuyingSituation = Field(description="Buygrid buying situation.")
+    channel: Channel = Field(description="Face to face or by telephone.")
+    typology_model: Id = Field("das", description="Typology file id (scenarios/rules/<id>.yaml).")
+    buying_model: Id = Field("aida", description="Buying-stage model from the rulebook.")
+    rulebook: Id = Field("standaard", description="Rulebook file id (scenarios/rules/<id>.yaml).")
+    max_turns: int | None = Field(None, ge=6, le=80, description="Turn limit; default from the rulebook.")
+    briefing: Briefing = Field(description="The account dossier.")
+    product: Product = Field(description="The product sheet.")
+    customer: Customer = Field(description="The customer.")
+    preparation: Preparation = Field(description="Preparation choices.")
+    needs: list[Need] = Field(min_length=1, description="The customer's needs.")
+    objections: list[Objection] = Field(default_factory=list, description="Objections the customer may raise.")
+    signals: list[Signal] = Field(default_factory=list, description="Buying and interest signals.")
+    customer_lines: CustomerLines = Field(default_factory=CustomerLines, description="The customer's reactions.")
+    student_lines: StudentLines = Field(default_factory=StudentLines, description="The student's move texts.")
+    debrief: Debrief = Field(description="Instructor's notes.")
+
+
+# --------------------------------------------------------------------------- rulebook
+
+
+class StageDef(Strict):
+    """One stage of a buying-behaviour model."""
+
+    id: Id = Field(description="Stage identifier.")
+    label: LocalText = Field(description="Stage name shown in the debrief.")
+    min_readiness: float = Field(ge=0, le=100, description="Readiness at which the customer reaches this stage.")
+
+
+class Thresholds(Strict):
+    """Readiness and patience thresholds."""
+
+    order_readiness: float = Field(ge=0, le=100, description="Readiness at which a close wins the order.")
+    next_step_readiness: float = Field(ge=0, le=100, description="Readiness at which a next step is accepted.")
+    impatience: float = Field(ge=0, le=100, description="Below this patience the customer cuts small talk short.")
+    trust_floor_for_readiness: float = Field(ge=0, le=100, description="Below this trust, readiness gains are halved.")
+
+
+class SignalRules(Strict):
+    """How buying-signal windows work."""
+
+    window_turns: int = Field(ge=1, le=10, description="Customer turns a buying signal stays open.")
+    missed_cooling: float = Field(ge=0, le=50, description="Readiness lost when a window closes unused.")
+    interest_per_phase: int = Field(ge=0, le=5, description="At most this many interest signals per phase.")
+    interest_chance: float = Field(ge=0, le=1, description="Chance per turn that an eligible interest signal shows.")
+    close_in_window_bonus: float = Field(
+        ge=0, le=50, description="Readiness a close gains when made inside an open buying-signal window."
+    )
+
+
+class ArgumentRules(Strict):
+    """How arguments count."""
+
+    explored_factor: float = Field(ge=0, le=3, description="Readiness factor for an argument on an explored need.")
+    surfaced_factor: float = Field(ge=0, le=3, description="Factor for an argument on a need only surfaced.")
+    hidden_factor: float = Field(ge=0, le=3, description="Factor for an argument on a need never raised.")
+    proof_bonus: Delta = Field(description="Extra effect of proof in the argument.")
+
+
+class ScoringRules(Strict):
+    """Weights and targets of the rubric."""
+
+    weights: dict[CheckId, float] = Field(description="Weight of each check; they are scaled to 100.")
+    dprime_target: float = Field(gt=0, le=6, description="d′ that earns full marks for signal recognition.")
+    explored_target: float = Field(gt=0, le=1, description="Share of needs (by weight) to explore for full marks.")
+    pass_grade: float = Field(ge=1, le=10, description="The pass mark (Dutch grade).")
+    pass_share: float = Field(gt=0, le=1, description="Share of a check's points needed to count it as passed.")
+    mistake_penalty: float = Field(
+        gt=0, le=1, description="Share of a check lost per mistake, for checks that count mistakes."
+    )
+    outcome_value: dict[str, float] = Field(description="Credit per outcome (order, vervolgafspraak, …), 0–1.")
+
+
+class Rulebook(Strict):
+    """All tuning numbers of the customer model and the scorer."""
+
+    kind: Literal["rulebook"] = Field(description="Always 'rulebook'.")
+    schema_version: Literal[1] = Field(description="Version of this file format.")
+    description: LocalText = Field(description="What this rulebook is for.")
+    turn_limits: dict[BuyingSituation, int] = Field(description="Default turn limit per buying situation.")
+    effects: dict[EffectKey, Delta] = Field(description="Base effect of each kind of move on the customer.")
+    thresholds: Thresholds = Field(description="Thresholds.")
+    signals: SignalRules = Field(description="Signal windows.")
+    arguments: ArgumentRules = Field(description="Argument strength.")
+    techniques: dict[ObjectionType, dict[Technique, float]] = Field(
+        description="How well each technique handles each objection type (0–1)."
+    )
+    technique_success: float = Field(ge=0, le=1, description="Effectiveness at which an objection is taken away.")
+    buying_models: dict[Id, list[StageDef]] = Field(description="Buying-behaviour stage models (e.g. aida).")
+    cues: dict[Id, LocalText] = Field(description="Body-language cues the engine can show.")
+    moods: dict[Id, Id] = Field(description="Cue shown for each mood when no signal is shown.")
+    offer: dict[str, int] = Field(description="How many moves are offered per turn (min, max).")
+    scoring: ScoringRules = Field(description="The rubric.")
+    close_lines: dict[CloseTechnique, Lines] = Field(description="Generic closing moves per technique.")
+    customer_lines: CustomerLines = Field(description="Generic customer lines (all required).")
+    student_lines: StudentLines = Field(description="Generic student moves (all required).")
+
+
+# --------------------------------------------------------------------------- typology
+
+
+class TypeProfile(Strict):
+    """How one customer type reacts."""
+
+    name: LocalText = Field(description="Name of the type.")
+    description: LocalText = Field(description="How to recognise this type.")
+    effects: dict[EffectKey, Multiplier] = Field(
+        default_factory=dict, description="Factors on the rulebook's base effects for this type."
+    )
+    patience_per_turn: float = Field(ge=0, le=20, description="Patience lost each turn (pace).")
+    smalltalk_tolerance: int = Field(ge=0, le=10, description="Small-talk moves tolerated before irritation.")
+    window_turns_delta: int = Field(ge=-3, le=3, description="Change to the buying-signal window length.")
+    dislikes: dict[EffectKey, LocalText] = Field(
+        default_factory=dict, description="Moves this type reacts badly to, with the reason (for the debrief)."
+    )
+    idle_cue: Id = Field(description="Cue shown when nothing in particular happens.")
+
+
+class Typology(Strict):
+    """A customer typology model (DAS, DISC, social styles…)."""
+
+    kind: Literal["typology"] = Field(description="Always 'typology'.")
+    schema_version: Literal[1] = Field(description="Version of this file format.")
+    name: LocalText = Field(description="Name of the model.")
+    description: LocalText = Field(description="What the model is.")
+    types: dict[str, TypeProfile] = Field(min_length=2, description="The types by code (e.g. D, A, S).")
+
+
+class Content(Strict):
+    """A scenario together with the rulebook and typology it uses: what the engine runs."""
+
+    scenario_id: str = Field(description="The scenario's id (its file stem).")
+    scenario: Scenario = Field(description="The scenario.")
+    rulebook: Rulebook = Field(description="The rulebook.")
+    typology: Typology = Field(description="The typology.")

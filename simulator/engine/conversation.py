@@ -1,0 +1,271 @@
+"""One sales conversation: the engine's public entry point.
+
+A front end creates a :class:`Conversation` from validated content and a seed, optionally prepares,
+starts it, then alternates between showing :attr:`Conversation.offered` and calling
+:meth:`Conversation.choose`. :meth:`Conversation.mark_signal` may be called at any turn. The same
+content, seed, preparation, marks and moves always give the same conversation and score.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from simulator.engine.assess import Assessor, Judgement
+from simulator.engine.content import Content, Signal
+from simulator.engine.customer import CustomerModel, Reaction
+from simulator.engine.errors import IllegalMoveError, PreparationError, SessionOverError
+from simulator.engine.machines import PhaseMachine, PhaseTrigger, StageMachine
+from simulator.engine.moves import Move, MoveBuilder
+from simulator.engine.offer import OfferMaker
+from simulator.engine.signals import SignalDesk
+from simulator.engine.state import Mood, ObjectionStatus, SessionState
+from simulator.engine.vocabulary import Language, Mode, NeedState, Outcome, Phase, SignalKind
+from simulator.engine.wording import Wording
+
+
+@dataclass(frozen=True)
+class MoodSnapshot:
+    """The customer's inner state at one moment."""
+
+    trust: float
+    readiness: float
+    patience: float
+
+
+@dataclass(frozen=True)
+class CustomerTurn:
+    """What the customer says and shows at one turn (turn 0 is the greeting)."""
+
+    number: int
+    text: str
+    cue: str
+    cue_text: str
+    phase: Phase
+    stage: str
+    mood: MoodSnapshot
+    signal_id: str | None
+    signal_kind: SignalKind | None
+    events: tuple[str, ...]
+    informative: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TurnRecord:
+    """One student move and the customer's reply, with everything the debrief needs."""
+
+    number: int
+    phase: Phase
+    move: Move
+    offered: tuple[Move, ...]
+    judgements: tuple[Judgement, ...]
+    value: float
+    best: Move
+    best_judgements: tuple[Judgement, ...]
+    best_value: float
+    reply: CustomerTurn
+
+
+class Conversation:
+    """A running sales conversation against a simulated customer."""
+
+    def __init__(
+        self, content: Content, seed: int = 0, mode: Mode = Mode.OEFENEN, language: Language | None = None
+    ) -> None:
+        self.content = content
+        self.seed = seed
+        self.mode = mode
+        self.language = language or content.scenario.language
+        self.rng = random.Random(seed)
+        self.wording = Wording(content.scenario, content.rulebook, self.language)
+        self.customer = CustomerModel(content, self.wording)
+        self.builder = MoveBuilder(content, self.wording)
+        self.assessor = Assessor(content)
+        self.offers = OfferMaker(content, self.builder, self.assessor)
+        self.signals = SignalDesk(content)
+        self.phases = PhaseMachine()
+        self.stages = StageMachine(content.rulebook.buying_models[content.scenario.buying_model])
+        self.state = self._initial_state()
+        self.preparation: tuple[str, ...] = ()
+        self.turns: list[TurnRecord] = []
+        self.greeting: CustomerTurn | None = None
+        self.marks: list[int] = []
+        self.offered: list[Move] = []
+        self.max_turns = content.scenario.max_turns or content.rulebook.turn_limits[content.scenario.buying_situation]
+        self.ended_by: str | None = None
+
+    def _initial_state(self) -> SessionState:
+        start = self.content.scenario.customer.start
+        needs = {need.id: NeedState.HIDDEN for need in self.content.scenario.needs}
+        return SessionState(
+            mood=Mood(start.trust, start.readiness, start.patience),
+            needs=needs,
+            need_turns={nid: {} for nid in needs},
+            objections={obj.id: ObjectionStatus() for obj in self.content.scenario.objections},
+        )
+
+    # ------------------------------------------------------------------ lifecycle
+
+    @property
+    def phase(self) -> Phase:
+        """The current phase of the conversation."""
+        return self.phases.phase
+
+    @property
+    def finished(self) -> bool:
+        """Whether the conversation has ended."""
+        return self.ended_by is not None
+
+    @property
+    def outcome(self) -> Outcome:
+        """How the conversation ended (or stands)."""
+        if self.ended_by == "abandoned" and self.state.outcome is None:
+            return Outcome.AFGEBROKEN
+        return self.state.outcome or Outcome.GEEN_DEAL
+
+    def prepare(self, option_ids: list[str]) -> list[str]:
+        """Spend the preparation budget; return the result texts. Only before :meth:`start`."""
+        prep = self.content.scenario.preparation
+        options = {opt.id: opt for opt in prep.options}
+        unknown = [oid for oid in option_ids if oid not in options]
+        if unknown or len(set(option_ids)) != len(option_ids):
+            raise PreparationError(f"unknown or repeated preparation choices: {unknown or option_ids}")
+        if sum(options[oid].cost for oid in option_ids) > prep.budget:
+            raise PreparationError(f"preparation exceeds the budget of {prep.budget}")
+        if self.phase is not Phase.VOORBEREIDING:
+            raise PreparationError("preparation is only possible before the conversation starts")
+        for oid in option_ids:
+            effect = options[oid].effect
+            self.state.mood.add(effect.trust, effect.readiness, effect.patience)
+            self.state.revealed.update(options[oid].reveals_needs)
+        self.preparation = tuple(option_ids)
+        return [self.wording.text(options[oid].result) for oid in option_ids]
+
+    def start(self) -> CustomerTurn:
+        """Open the conversation: the customer's greeting and the first offered moves."""
+        if self.greeting is not None:
+            return self.greeting
+        self.phases.fire(PhaseTrigger.OPEN)
+        reaction = Reaction()
+        reaction.say(self.wording.customer("greeting", self.rng))
+        self.greeting = self._customer_turn(0, reaction, None)
+        self.offered = self.offers.offer(self.state, self.phase, self.rng)
+        return self.greeting
+
+    def mark_signal(self) -> bool:
+        """The student marks the latest customer turn as a buying signal; False if already marked."""
+        if self.finished or self.greeting is None or self.state.customer_turn in self.marks:
+            return False
+        self.marks.append(self.state.customer_turn)
+        window = self.state.open_window()
+        if window is not None and window.marked_turn is None:
+            window.marked_turn = self.state.customer_turn
+        return True
+
+    def abandon(self) -> None:
+        """End the conversation early (the student quit); it is still scored."""
+        if not self.finished:
+            self.ended_by = "abandoned"
+            self.offered = []
+
+    # ------------------------------------------------------------------ a turn
+
+    def choose(self, move_id: str) -> CustomerTurn:
+        """Make one of the offered moves; return the customer's reply."""
+        if self.finished:
+            raise SessionOverError("the conversation has ended")
+        if self.greeting is None:
+            self.start()
+        move = next((m for m in self.offered if m.id == move_id), None)
+        if move is None:
+            raise IllegalMoveError(f"move {move_id!r} is not offered now")
+        phase = self.phase
+        judgements = self.assessor.judge(move, self.state, phase)
+        best, best_judgements, best_value = self._best_offered(phase)
+        reaction, signal = self._play(move)
+        self._check_end(move, reaction, len(self.turns) + 1)
+        reply = self._customer_turn(self.state.customer_turn, reaction, signal)
+        value = self.assessor.value(judgements)
+        self.turns.append(
+            TurnRecord(
+                len(self.turns) + 1,
+                phase,
+                move,
+                tuple(self.offered),
+                tuple(judgements),
+                value,
+                best,
+                tuple(best_judgements),
+                best_value,
+                reply,
+            )
+        )
+        self.offered = [] if self.finished else self.offers.offer(self.state, self.phase, self.rng)
+        return reply
+
+    def _best_offered(self, phase: Phase) -> tuple[Move, list[Judgement], float]:
+        scored = [(self.assessor.judge(m, self.state, phase), m) for m in self.offered]
+        judgements, move = max(scored, key=lambda pair: self.assessor.value(pair[0]))
+        return move, judgements, self.assessor.value(judgements)
+
+    def _play(self, move: Move) -> tuple[Reaction, Signal | None]:
+        turn = self.state.customer_turn + 1
+        reaction = self.customer.react(move, self.state, self.phases, self.rng)
+        self.state.used_moves.add(move.id)
+        self.customer.apply(reaction, self.state)
+        for window in self.signals.expire(self.state, turn):
+            self.state.mood.add(0, -self.content.rulebook.signals.missed_cooling, 0)
+            reaction.events.append(f"window_missed:{window.signal_id}")
+            reaction.cue = reaction.cue or "looks_away"
+        self.stages.follow(self.state.mood.readiness)
+        signal = None
+        if self.state.outcome is None and not any(e.startswith("objection_raised") for e in reaction.events):
+            signal = self.signals.emit(self.state, self.phase, turn, self.rng)
+        self.state.customer_turn = turn
+        return reaction, signal
+
+    def _customer_turn(self, number: int, reaction: Reaction, signal: Signal | None) -> CustomerTurn:
+        cue = reaction.cue or self._mood_cue()
+        if signal is not None:
+            if signal.text is not None:
+                reaction.say(self.wording.text(signal.text))
+            if signal.cue is not None:
+                cue = signal.cue
+            reaction.events.append(f"signal:{signal.id}")
+        mood = self.state.mood
+        return CustomerTurn(
+            number=number,
+            text=" ".join(reaction.lines),
+            cue=cue,
+            cue_text=self.wording.text(self.content.rulebook.cues[cue]),
+            phase=self.phase,
+            stage=self.stages.stage,
+            mood=MoodSnapshot(round(mood.trust, 1), round(mood.readiness, 1), round(mood.patience, 1)),
+            signal_id=signal.id if signal else None,
+            signal_kind=signal.kind if signal else None,
+            events=tuple(reaction.events),
+            informative=tuple(reaction.informative),
+        )
+
+    def _mood_cue(self) -> str:
+        mood, moods = self.state.mood, self.content.rulebook.moods
+        thresholds = self.content.rulebook.thresholds
+        if mood.patience < thresholds.impatience:
+            return moods["impatient"]
+        if mood.trust < thresholds.trust_floor_for_readiness:
+            return moods["guarded"]
+        if mood.trust >= 65:
+            return moods["warm"]
+        return self.customer.profile.idle_cue
+
+    def _check_end(self, move: Move, reaction: Reaction, moves_made: int) -> None:
+        state = self.state
+        if state.outcome is Outcome.VERVOLGAFSPRAAK:
+            self.ended_by = "next_step"
+        elif state.outcome is Outcome.ORDER:
+            if move.id == "goodbye" or state.relatie_moves >= 3:
+                self.ended_by = "order"
+        elif state.mood.patience <= 0 or moves_made >= self.max_turns:
+            self.ended_by = "leaves" if state.mood.patience <= 0 else "time_up"
+            reaction.say(self.wording.customer(self.ended_by, self.rng))
+            reaction.events.append(self.ended_by)

@@ -1,0 +1,332 @@
+"""The simulated customer: how a move changes the inner state and what the customer says back.
+
+Numbers come from the rulebook (base effects, thresholds) and the typology (factors per move kind);
+the words come from the scenario, with the rulebook's generic lines as fallback.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from simulator.engine.content import Content, Multiplier, Objection
+from simulator.engine.machines import PhaseMachine, PhaseTrigger
+from simulator.engine.moves import TALKING_KINDS, Move, repeatable
+from simulator.engine.state import SessionState
+from simulator.engine.vocabulary import (
+    ArgumentPart,
+    EffectKey,
+    NeedState,
+    Outcome,
+    Phase,
+    Technique,
+)
+from simulator.engine.wording import Wording
+
+NEUTRAL = Multiplier()
+
+
+@dataclass
+class Reaction:
+    """What the customer says and what happened, for one move."""
+
+    lines: list[str] = field(default_factory=list)
+    events: list[str] = field(default_factory=list)
+    effects: list[EffectKey] = field(default_factory=list)
+    readiness_factor: float = 1.0
+    cue: str | None = None
+    informative: list[str] = field(default_factory=list)
+
+    def say(self, text: str) -> None:
+        """Add words to the customer's reply."""
+        if text:
+            self.lines.append(text)
+
+
+class CustomerModel:
+    """Applies moves to the session state on behalf of the customer."""
+
+    def __init__(self, content: Content, wording: Wording) -> None:
+        self.content = content
+        self.rules = content.rulebook
+        self.profile = content.typology.types[content.scenario.customer.typology]
+        self.w = wording
+        self._needs = {need.id: need for need in content.scenario.needs}
+        self._rows = {row.id: row for row in content.scenario.product.kvvb}
+        self._objections = {obj.id: obj for obj in content.scenario.objections}
+
+    # ------------------------------------------------------------------ numbers
+
+    def apply(self, reaction: Reaction, state: SessionState) -> tuple[float, float, float]:
+        """Apply the reaction's effects to the mood; return the change actually applied."""
+        trust = readiness = patience = 0.0
+        for key in reaction.effects:
+            base = self.rules.effects[key]
+            factor = self.profile.effects.get(key, NEUTRAL)
+            trust += base.trust * factor.trust
+            readiness += base.readiness * factor.readiness
+            patience += base.patience * factor.patience
+        if readiness > 0:
+            readiness *= reaction.readiness_factor * (0.5 + state.mood.trust / 100)
+            if state.mood.trust < self.rules.thresholds.trust_floor_for_readiness:
+                readiness *= 0.5
+        patience -= self.profile.patience_per_turn
+        before = (state.mood.trust, state.mood.readiness, state.mood.patience)
+        state.mood.add(trust, readiness, patience)
+        return (state.mood.trust - before[0], state.mood.readiness - before[1], state.mood.patience - before[2])
+
+    # ------------------------------------------------------------------ reactions
+
+    def react(self, move: Move, state: SessionState, phases: PhaseMachine, rng: random.Random) -> Reaction:
+        """The customer's reaction to a move (before signals are added)."""
+        reaction = Reaction(effects=list(move.effects))
+        if move.id in state.used_moves and not repeatable(move.id):
+            reaction.effects = [EffectKey.HERHALING]
+            reaction.say(self.w.customer("repeat", rng))
+            return reaction
+        window = state.open_window()
+        if window is not None and move.kind in TALKING_KINDS:
+            reaction.effects.append(EffectKey.DOORPRATEN_NA_SIGNAAL)
+            reaction.events.append(f"talk_on:{window.signal_id}")
+        handler = getattr(self, f"_on_{move.kind.value}")
+        handler(move, state, phases, rng, reaction)
+        return reaction
+
+    def _on_smalltalk(
+        self, move: Move, state: SessionState, phases: PhaseMachine, rng: random.Random, r: Reaction
+    ) -> None:
+        state.smalltalk_count += 1
+        over = state.smalltalk_count - self.profile.smalltalk_tolerance
+        if over > 0 and (state.mood.patience < self.rules.thresholds.impatience or over > 1):
+            r.say(self.w.customer("smalltalk_cut", rng))
+            r.events.append("smalltalk_cut")
+            phases.fire(PhaseTrigger.ASK)
+            return
+        r.say(self.w.customer("smalltalk", rng))
+
+    def _on_agenda(
+        self, move: Move, state: SessionState, phases: PhaseMachine, rng: random.Random, r: Reaction
+    ) -> None:
+        r.say(self.w.customer("agenda", rng))
+        phases.fire(PhaseTrigger.ASK)
+
+    def _on_kenmerken_opsommen(
+        self, move: Move, state: SessionState, phases: PhaseMachine, rng: random.Random, r: Reaction
+    ) -> None:
+        key = "opening_pitch" if move.id == "opening_pitch" else "feature_dump"
+        r.say(self.w.customer(key, rng))
+        self._enter_transformatie(state, phases, r, rng)
+        self.raise_objection("opening_pitch" if move.id == "opening_pitch" else "kenmerken_opsommen", state, r)
+
+    def _on_vraag(self, move: Move, state: SessionState, phases: PhaseMachine, rng: random.Random, r: Reaction) -> None:
+        self._leave_for_questions(phases)
+        need = self._needs[move.target or ""]
+        if move.id.startswith("lead:"):
+            r.say(self.w.customer("suggestive", rng))
+            return
+        state.raise_need(need.id, NeedState.SURFACED, state.customer_turn + 1)
+        r.say(self.w.text(need.statement))
+        r.events.append(f"need_surfaced:{need.id}")
+        r.informative.append(f"hook:{need.id}")
+
+    def _on_doorvraag(
+        self, move: Move, state: SessionState, phases: PhaseMachine, rng: random.Random, r: Reaction
+    ) -> None:
+        need = self._needs[move.target or ""]
+        state.raise_need(need.id, NeedState.EXPLORED, state.customer_turn + 1)
+        r.say(self.w.text(need.real_motive))
+        r.events.append(f"need_explored:{need.id}")
+        r.informative.append(f"motive:{need.id}")
+        r.cue = self.rules.moods.get("engaged")
+
+    def _on_implicatievraag(
+        self, move: Move, state: SessionState, phases: PhaseMachine, rng: random.Random, r: Reaction
+    ) -> None:
+        need = self._needs[move.target or ""]
+        state.implied.add(need.id)
+        r.say(self.w.text(need.implication_answer))
+        r.events.append(f"implication:{need.id}")
+
+    def _on_samenvatting(
+        self, move: Move, state: SessionState, phases: PhaseMachine, rng: random.Random, r: Reaction
+    ) -> None:
+        if move.false_detail:
+            r.say(self.w.customer("summary_wrong", rng).replace("{detail}", move.false_detail))
+            r.events.append("summary_wrong")
+            r.cue = self.rules.moods.get("offended")
+            return
+        state.summaries_right += 1
+        r.say(self.w.customer("summary_right", rng))
+        r.events.append("summary_right")
+
+    def _on_overgang(
+        self, move: Move, state: SessionState, phases: PhaseMachine, rng: random.Random, r: Reaction
+    ) -> None:
+        r.say(self.w.customer("transition", rng))
+        self._enter_transformatie(state, phases, r, rng)
+
+    def _on_argument(
+        self, move: Move, state: SessionState, phases: PhaseMachine, rng: random.Random, r: Reaction
+    ) -> None:
+        row = self._rows[move.target or ""]
+        need = self._needs[row.need]
+        state.used_rows.add(row.id)
+        self._enter_transformatie(state, phases, r, rng)
+        args = self.rules.arguments
+        if state.need_at_least(need.id, NeedState.EXPLORED):
+            r.readiness_factor = args.explored_factor
+            level = NeedState.CONFIRMED if move.parts >= frozenset(ArgumentPart) else NeedState.ADDRESSED
+            state.raise_need(need.id, level, state.customer_turn + 1)
+            r.say(self.w.text(need.confirm))
+            r.events.append(f"need_{level.value}:{need.id}")
+        elif state.need_at_least(need.id, NeedState.SURFACED):
+            r.readiness_factor = args.surfaced_factor
+            state.raise_need(need.id, NeedState.ADDRESSED, state.customer_turn + 1)
+            r.say(self.w.text(need.confirm))
+            r.events.append(f"need_addressed:{need.id}")
+        else:
+            r.readiness_factor = args.hidden_factor
+            r.say(self.w.customer("argument_unlinked", rng))
+        self.raise_objection("argument", state, r)
+
+    def _on_bezwaarbehandeling(
+        self, move: Move, state: SessionState, phases: PhaseMachine, rng: random.Random, r: Reaction
+    ) -> None:
+        objection = self._objections[move.target or ""]
+        status = state.objections[objection.id]
+        turn = state.customer_turn + 1
+        if move.technique is Technique.DOORVRAGEN:
+            status.probed_turn = status.probed_turn or turn
+            r.say(self.w.text(objection.probe_answer))
+            r.events.append(f"objection_probed:{objection.id}")
+            if objection.hides:
+                self._uncover(objection, turn, state, r)
+            return
+        self._answer_objection(move, objection, state, r, turn)
+
+    def _answer_objection(self, move: Move, objection: Objection, state: SessionState, r: Reaction, turn: int) -> None:
+        status = state.objections[objection.id]
+        table = self.rules.techniques[objection.type]
+        technique = move.technique if isinstance(move.technique, Technique) else Technique.JA_MAAR
+        effect = min(1.0, table.get(technique, 0.0) + (0.2 if status.probed_turn else 0.0))
+        status.attempts.append((turn, technique.value, effect))
+        r.readiness_factor = (effect - 0.4) / 0.6
+        if effect >= self.rules.technique_success:
+            status.resolved_turn = turn
+            r.say(self.w.text(objection.resolved))
+            r.events.append(f"objection_resolved:{objection.id}")
+        else:
+            r.effects = [EffectKey.MISLUKTE_BEZWAARBEHANDELING]
+            r.readiness_factor = 1.0
+            r.say(self.w.text(objection.unresolved))
+            r.events.append(f"objection_unresolved:{objection.id}")
+            r.cue = self.rules.moods.get("guarded")
+
+    def _uncover(self, pretext: Objection, turn: int, state: SessionState, r: Reaction) -> None:
+        """Probing a pretext takes it off the table and puts the real objection on it."""
+        state.objections[pretext.id].resolved_turn = turn
+        real = pretext.hides or ""
+        status = state.objections[real]
+        if status.raised_turn is None:
+            status.raised_turn = turn
+            status.probed_turn = turn
+            r.events.append(f"objection_raised:{real}")
+            r.informative.append(f"objection:{real}")
+
+    def _on_proefafsluiting(
+        self, move: Move, state: SessionState, phases: PhaseMachine, rng: random.Random, r: Reaction
+    ) -> None:
+        ready = state.mood.readiness >= self.rules.thresholds.order_readiness - 15 or state.open_window() is not None
+        r.say(self.w.customer("trial_close_yes" if ready else "trial_close_no", rng))
+        r.events.append("trial_close_yes" if ready else "trial_close_no")
+
+    def _on_afsluiting(
+        self, move: Move, state: SessionState, phases: PhaseMachine, rng: random.Random, r: Reaction
+    ) -> None:
+        window = state.open_window()
+        phases.fire(PhaseTrigger.CLOSE)
+        if window is not None and window.acted_turn is None:
+            window.acted_turn = state.customer_turn + 1
+        if state.open_objection() is None and self.raise_objection("afsluitpoging", state, r):
+            return
+        bonus = self.rules.signals.close_in_window_bonus if window is not None else 0.0
+        ready = state.mood.readiness + bonus >= self.rules.thresholds.order_readiness
+        if ready and state.open_objection() is None:
+            state.outcome = Outcome.ORDER
+            phases.fire(PhaseTrigger.WIN)
+            r.say(self.w.customer("order", rng))
+            r.events.append("order")
+            return
+        if state.open_objection() is not None:
+            r.say(self.w.text(self._objections[state.open_objection() or ""].text))
+            return
+        if window is None and not state.windows:
+            r.effects = [EffectKey.TE_VROEG_AFSLUITEN]
+            r.events.append("premature_close")
+        r.say(self.w.customer("close_refused", rng))
+
+    def _on_vervolgafspraak(
+        self, move: Move, state: SessionState, phases: PhaseMachine, rng: random.Random, r: Reaction
+    ) -> None:
+        if state.mood.readiness >= self.rules.thresholds.next_step_readiness and state.open_objection() is None:
+            state.outcome = Outcome.VERVOLGAFSPRAAK
+            r.say(self.w.customer("next_step", rng))
+            r.events.append("next_step")
+            return
+        r.say(self.w.customer("next_step_refused", rng))
+        r.events.append("next_step_refused")
+
+    def _on_nazorg(
+        self, move: Move, state: SessionState, phases: PhaseMachine, rng: random.Random, r: Reaction
+    ) -> None:
+        state.relatie_moves += 1
+        r.say(self.w.customer("aftersales", rng))
+
+    def _on_bijverkopen(
+        self, move: Move, state: SessionState, phases: PhaseMachine, rng: random.Random, r: Reaction
+    ) -> None:
+        state.relatie_moves += 1
+        r.say(self.w.customer("cross_sell", rng))
+
+    def _on_afscheid(
+        self, move: Move, state: SessionState, phases: PhaseMachine, rng: random.Random, r: Reaction
+    ) -> None:
+        state.relatie_moves += 1
+        r.say(self.w.customer("goodbye", rng))
+        r.events.append("goodbye")
+
+    # ------------------------------------------------------------------ helpers
+
+    def _enter_transformatie(self, state: SessionState, phases: PhaseMachine, r: Reaction, rng: random.Random) -> None:
+        entered = phases.fire(PhaseTrigger.PRESENT) or phases.fire(PhaseTrigger.RESUME)
+        if entered:
+            self.raise_objection("transformatie", state, r)
+
+    def _leave_for_questions(self, phases: PhaseMachine) -> None:
+        if phases.phase in (Phase.TRANSFORMATIE, Phase.AFSLUITING):
+            phases.fire(PhaseTrigger.EXPLORE)
+        else:
+            phases.fire(PhaseTrigger.ASK)
+
+    def raise_objection(self, event: str, state: SessionState, r: Reaction) -> bool:
+        """Raise the first objection this event triggers, if none is on the table; return whether raised."""
+        if state.open_objection() is not None:
+            return False
+        for objection in self.content.scenario.objections:
+            status = state.objections[objection.id]
+            if status.raised_turn is not None or objection.trigger.on != event:
+                continue
+            if not self._in_range(objection, state.mood.readiness):
+                continue
+            status.raised_turn = state.customer_turn + 1
+            r.say(self.w.text(objection.text))
+            r.events.append(f"objection_raised:{objection.id}")
+            r.informative.append(f"objection:{objection.id}")
+            r.cue = self.rules.moods.get("guarded")
+            return True
+        return False
+
+    @staticmethod
+    def _in_range(objection: Objection, readiness: float) -> bool:
+        low, high = objection.trigger.min_readiness, objection.trigger.max_readiness
+        return (low is None or readiness >= low) and (high is None or readiness <= high)

@@ -1,0 +1,138 @@
+"""The two state machines: the conversation's phases (VOITAR) and the customer's buying stage.
+
+Both are ``transitions`` machines with enum states and ``auto_transitions=False``. Each drives a small
+holder object, so no method of ours can shadow a trigger. Every trigger name is checked when built.
+"""
+
+from __future__ import annotations
+
+from enum import Enum, StrEnum
+from itertools import pairwise
+from typing import Any
+
+from transitions import Machine
+
+from simulator.engine.content import StageDef
+from simulator.engine.errors import EngineError
+from simulator.engine.vocabulary import Phase
+
+
+class PhaseTrigger(StrEnum):
+    """Events that move the conversation from one phase to another."""
+
+    OPEN = "open"
+    ASK = "ask"
+    PRESENT = "present"
+    CLOSE = "close"
+    EXPLORE = "explore"
+    RESUME = "resume"
+    WIN = "win"
+
+
+_P = Phase
+PHASE_TRANSITIONS: list[dict[str, Any]] = [
+    {"trigger": PhaseTrigger.OPEN.value, "source": _P.VOORBEREIDING, "dest": _P.OPENING},
+    {"trigger": PhaseTrigger.ASK.value, "source": _P.OPENING, "dest": _P.INFORMATIE},
+    {"trigger": PhaseTrigger.PRESENT.value, "source": [_P.OPENING, _P.INFORMATIE], "dest": _P.TRANSFORMATIE},
+    {
+        "trigger": PhaseTrigger.CLOSE.value,
+        "source": [_P.OPENING, _P.INFORMATIE, _P.TRANSFORMATIE],
+        "dest": _P.AFSLUITING,
+    },
+    {"trigger": PhaseTrigger.EXPLORE.value, "source": [_P.TRANSFORMATIE, _P.AFSLUITING], "dest": _P.INFORMATIE},
+    {"trigger": PhaseTrigger.RESUME.value, "source": _P.AFSLUITING, "dest": _P.TRANSFORMATIE},
+    {"trigger": PhaseTrigger.WIN.value, "source": [_P.TRANSFORMATIE, _P.AFSLUITING], "dest": _P.RELATIE},
+]
+
+
+class _Holder:
+    """The model object a machine drives; it has no methods that could shadow a trigger."""
+
+    state: Any
+
+
+def _check_triggers(machine: Machine, expected: set[str]) -> None:
+    known = set(machine.events)
+    missing = expected - known
+    if missing:
+        raise EngineError(f"state machine lacks triggers: {sorted(missing)}")
+
+
+class PhaseMachine:
+    """The conversation's phase, moved only by named triggers."""
+
+    def __init__(self) -> None:
+        self._holder = _Holder()
+        self._machine = Machine(
+            model=self._holder,
+            states=Phase,
+            transitions=PHASE_TRANSITIONS,
+            initial=Phase.VOORBEREIDING,
+            auto_transitions=False,
+            queued=True,
+        )
+        _check_triggers(self._machine, {t.value for t in PhaseTrigger})
+
+    @property
+    def phase(self) -> Phase:
+        """The current phase."""
+        state: Phase = self._holder.state
+        return state
+
+    def can(self, trigger: PhaseTrigger) -> bool:
+        """Whether the trigger is allowed from the current phase."""
+        return trigger.value in self._machine.get_triggers(self._holder.state)
+
+    def fire(self, trigger: PhaseTrigger) -> bool:
+        """Fire a trigger if it is allowed here; return whether the phase changed."""
+        if not self.can(trigger):
+            return False
+        before = self.phase
+        self._machine.events[trigger.value].trigger(self._holder)
+        return self.phase is not before
+
+
+def stage_enum(stages: list[StageDef]) -> type[Enum]:
+    """An enum of a buying model's stages, for use as machine states."""
+    return Enum("BuyingStage", {stage.id.upper(): stage.id for stage in stages})  # type: ignore[return-value]
+
+
+class StageMachine:
+    """The customer's buying-behaviour stage (AIDA by default), driven by readiness thresholds."""
+
+    def __init__(self, stages: list[StageDef]) -> None:
+        self._stages = stages
+        self._enum = stage_enum(stages)
+        members = list(self._enum)
+        transitions: list[dict[str, Any]] = []
+        for low, high in pairwise(members):
+            transitions.append({"trigger": "advance", "source": low, "dest": high})
+            transitions.append({"trigger": "fall_back", "source": high, "dest": low})
+        self._holder = _Holder()
+        self._machine = Machine(
+            model=self._holder,
+            states=self._enum,
+            transitions=transitions,
+            initial=members[0],
+            auto_transitions=False,
+        )
+        _check_triggers(self._machine, {"advance", "fall_back"} if len(members) > 1 else set())
+        self._thresholds = {member: stage.min_readiness for member, stage in zip(members, stages, strict=True)}
+        self._order = members
+
+    @property
+    def stage(self) -> str:
+        """The current stage id."""
+        value: str = self._holder.state.value
+        return value
+
+    def follow(self, readiness: float) -> None:
+        """Advance or fall back one stage at a time until the stage fits the readiness."""
+        for _ in range(len(self._order)):
+            index = self._order.index(self._holder.state)
+            if index + 1 < len(self._order) and readiness >= self._thresholds[self._order[index + 1]]:
+                self._machine.events["advance"].trigger(self._holder)
+            elif index > 0 and readiness < self._thresholds[self._order[index]]:
+                self._machine.events["fall_back"].trigger(self._holder)
+            else:
+                return

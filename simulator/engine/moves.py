@@ -1,0 +1,333 @@
+"""The student's moves: what they are and which ones each turn offers.
+
+Moves are built from the scenario's authored text and the rulebook's generic lines. Every move carries
+tags (kind, question type, SPIN, target, argument parts) that the customer model, the assessment and the
+scorer read. Candidates are built per phase; :mod:`simulator.engine.offer` chooses 4–7 of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from simulator.engine.content import Content, KvvbRow, Need, Objection
+from simulator.engine.machines import PhaseTrigger
+from simulator.engine.state import SessionState
+from simulator.engine.vocabulary import (
+    ArgumentPart,
+    CloseTechnique,
+    EffectKey,
+    MoveKind,
+    NeedState,
+    QuestionType,
+    Spin,
+    Technique,
+)
+from simulator.engine.wording import Wording
+
+FULL_CHAIN = frozenset(ArgumentPart)
+BARE_CHAIN = frozenset({ArgumentPart.KENMERK, ArgumentPart.VOORDEEL})
+TALKING_KINDS = frozenset(
+    {
+        MoveKind.SMALLTALK,
+        MoveKind.VRAAG,
+        MoveKind.DOORVRAAG,
+        MoveKind.IMPLICATIEVRAAG,
+        MoveKind.ARGUMENT,
+        MoveKind.KENMERKEN_OPSOMMEN,
+        MoveKind.OVERGANG,
+    }
+)
+PITCH_KINDS = frozenset({MoveKind.ARGUMENT, MoveKind.KENMERKEN_OPSOMMEN})
+REPEATABLE_PREFIXES = ("trial_close", "next_step", "close:", "feature_dump")
+
+
+def repeatable(move_id: str) -> bool:
+    """Moves that may sensibly be made more than once (a repeated feature list still costs patience)."""
+    return move_id.startswith(REPEATABLE_PREFIXES)
+
+
+@dataclass(frozen=True)
+class Move:
+    """One thing the student can say, with the tags that explain it."""
+
+    id: str
+    text: str
+    kind: MoveKind
+    effects: tuple[EffectKey, ...]
+    question_type: QuestionType | None = None
+    spin: Spin | None = None
+    target: str | None = None
+    parts: frozenset[ArgumentPart] = frozenset()
+    trigger: PhaseTrigger | None = None
+    technique: Technique | CloseTechnique | None = None
+    summary_items: tuple[str, ...] = ()
+    false_detail: str | None = None
+    tags: tuple[str, ...] = field(default=())
+
+    def tag_list(self) -> list[str]:
+        """All tags as strings, for the transcript and the debrief."""
+        found = [self.kind.value]
+        found += [t.value for t in (self.question_type, self.spin, self.technique) if t is not None]
+        found += sorted(part.value for part in self.parts)
+        return found + list(self.tags)
+
+
+class MoveBuilder:
+    """Builds candidate moves for the current state of a conversation."""
+
+    def __init__(self, content: Content, wording: Wording) -> None:
+        self._content = content
+        self._w = wording
+        self._needs = {need.id: need for need in content.scenario.needs}
+        self._rows = content.scenario.product.kvvb
+        self._objections = {obj.id: obj for obj in content.scenario.objections}
+
+    # ------------------------------------------------------------------ opening
+
+    def smalltalk(self) -> list[Move]:
+        """Small-talk openers (one per authored variant)."""
+        texts = self._w.student_variants("smalltalk")
+        return [
+            Move(f"smalltalk:{i}", text, MoveKind.SMALLTALK, (EffectKey.SMALLTALK,)) for i, text in enumerate(texts)
+        ]
+
+    def agenda(self) -> Move:
+        """State purpose and agenda; opens the informatie phase."""
+        text = self._w.student_variants("agenda")[0]
+        return Move("agenda", text, MoveKind.AGENDA, (EffectKey.AGENDA,), trigger=PhaseTrigger.ASK)
+
+    def opening_pitch(self) -> Move:
+        """Pitch at once, before any question."""
+        text = self._w.student_variants("opening_pitch")[0]
+        return Move(
+            "opening_pitch",
+            text,
+            MoveKind.KENMERKEN_OPSOMMEN,
+            (EffectKey.KENMERKEN_OPSOMMEN,),
+            parts=frozenset({ArgumentPart.KENMERK}),
+            trigger=PhaseTrigger.PRESENT,
+        )
+
+    # ------------------------------------------------------------------ informatie
+
+    def ask(self, need: Need) -> Move:
+        """The open question that surfaces a need."""
+        return Move(
+            f"ask:{need.id}",
+            self._w.text(need.question),
+            MoveKind.VRAAG,
+            (EffectKey.OPEN_VRAAG,),
+            question_type=QuestionType.OPEN,
+            spin=Spin(need.spin),
+            target=need.id,
+            trigger=PhaseTrigger.ASK,
+        )
+
+    def lead(self, need: Need) -> Move:
+        """The leading (suggestive) version of that question."""
+        return Move(
+            f"lead:{need.id}",
+            self._w.text(need.leading_question),
+            MoveKind.VRAAG,
+            (EffectKey.SUGGESTIEVE_VRAAG,),
+            question_type=QuestionType.SUGGESTIEF,
+            spin=Spin(need.spin),
+            target=need.id,
+            trigger=PhaseTrigger.ASK,
+        )
+
+    def probe(self, need: Need) -> Move:
+        """The doorvraag on a need's hook."""
+        return Move(
+            f"probe:{need.id}",
+            self._w.text(need.probe),
+            MoveKind.DOORVRAAG,
+            (EffectKey.DOORVRAAG,),
+            question_type=QuestionType.OPEN,
+            spin=Spin.PROBLEEM,
+            target=need.id,
+        )
+
+    def imply(self, need: Need) -> Move:
+        """The implication question on an explored need."""
+        return Move(
+            f"imply:{need.id}",
+            self._w.text(need.implication_question),
+            MoveKind.IMPLICATIEVRAAG,
+            (EffectKey.IMPLICATIEVRAAG,),
+            question_type=QuestionType.OPEN,
+            spin=Spin.IMPLICATIE,
+            target=need.id,
+        )
+
+    def summary(self, state: SessionState, wrong: Need | None = None) -> Move:
+        """A summary of what the customer said; with ``wrong`` one point is replaced by a false detail."""
+        items = state.surfaced()
+        phrases = [self._w.text(self._needs[nid].summary) for nid in items]
+        false_detail = None
+        if wrong is not None and items:
+            false_detail = self._w.text(wrong.false_detail)
+            index = items.index(wrong.id) if wrong.id in items else len(items) - 1
+            phrases[index] = false_detail
+            items = items[:index] + items[index + 1 :]
+        template = self._w.student_variants("summary")[0]
+        kind_key = EffectKey.FOUTE_SAMENVATTING if false_detail else EffectKey.SAMENVATTING
+        return Move(
+            f"summary:{'wrong' if false_detail else 'right'}:{len(state.surfaced())}",
+            template.replace("{items}", join_items(phrases, self._w)),
+            MoveKind.SAMENVATTING,
+            (kind_key,),
+            question_type=QuestionType.CONTROLE,
+            summary_items=tuple(items),
+            false_detail=false_detail,
+        )
+
+    def transition(self) -> Move:
+        """Move on to the offer ('Zal ik laten zien hoe wij dat oplossen?')."""
+        text = self._w.student_variants("transition")[0]
+        return Move("transition", text, MoveKind.OVERGANG, (EffectKey.OVERGANG,), trigger=PhaseTrigger.PRESENT)
+
+    def feature_dump(self) -> Move:
+        """List features without linking them to a need."""
+        features = [self._w.text(row.kenmerk) for row in self._rows[:4]]
+        intro = self._w.student_variants("feature_dump")[0]
+        return Move(
+            "feature_dump",
+            f"{intro} {join_items(features, self._w)}.",
+            MoveKind.KENMERKEN_OPSOMMEN,
+            (EffectKey.KENMERKEN_OPSOMMEN,),
+            parts=frozenset({ArgumentPart.KENMERK}),
+            trigger=PhaseTrigger.PRESENT,
+        )
+
+    # ------------------------------------------------------------------ transformatie
+
+    def argue(self, row: KvvbRow, bare: bool = False) -> Move:
+        """An argument from a KVVB row: the full chain, or only feature and advantage (``bare``)."""
+        parts = [row.kenmerk, row.voordeel] if bare else [row.kenmerk, row.voordeel, row.baat, row.bewijs]
+        sentences = [sentence(self._w.text(part)) for part in parts]
+        if not bare:
+            sentences.append(self._w.text(row.controlevraag))
+        effects = (EffectKey.ARGUMENT,) if bare else (EffectKey.ARGUMENT, EffectKey.BEWIJS)
+        return Move(
+            f"argue_bare:{row.id}" if bare else f"argue:{row.id}",
+            " ".join(sentences),
+            MoveKind.ARGUMENT,
+            effects,
+            target=row.id,
+            parts=BARE_CHAIN if bare else FULL_CHAIN,
+            trigger=PhaseTrigger.PRESENT,
+        )
+
+    def trial_close(self) -> Move:
+        """A trial close (proefafsluiting)."""
+        text = self._w.student_variants("trial_close")[0]
+        return Move(
+            "trial_close",
+            text,
+            MoveKind.PROEFAFSLUITING,
+            (EffectKey.PROEFAFSLUITING,),
+            question_type=QuestionType.CONTROLE,
+        )
+
+    def close(self, technique: CloseTechnique, state: SessionState) -> Move:
+        """A close with one technique."""
+        text = self._w.student_variants(technique.value)[0]
+        if "{items}" in text:
+            reasons = [self._w.text(self._needs[nid].summary) for nid in state.surfaced()]
+            text = text.replace("{items}", join_items(reasons, self._w))
+        qtype = QuestionType.ALTERNATIEF if technique is CloseTechnique.ALTERNATIEF else QuestionType.GESLOTEN
+        return Move(
+            f"close:{technique.value}",
+            text,
+            MoveKind.AFSLUITING,
+            (EffectKey.AFSLUITING,),
+            question_type=qtype,
+            technique=technique,
+            trigger=PhaseTrigger.CLOSE,
+        )
+
+    def next_step(self) -> Move:
+        """Propose a concrete next step (offerte, demo, meeting)."""
+        text = self._w.student_variants("next_step")[0]
+        return Move(
+            "next_step",
+            text,
+            MoveKind.VERVOLGAFSPRAAK,
+            (EffectKey.VERVOLGAFSPRAAK,),
+            question_type=QuestionType.GESLOTEN,
+        )
+
+    def handle(self, objection: Objection) -> list[Move]:
+        """The doorvraag on an objection and one answer per authored technique."""
+        moves = [
+            Move(
+                f"objection:{objection.id}:doorvragen",
+                self._w.text(objection.probe),
+                MoveKind.BEZWAARBEHANDELING,
+                (EffectKey.DOORVRAAG,),
+                question_type=QuestionType.OPEN,
+                target=objection.id,
+                technique=Technique.DOORVRAGEN,
+            )
+        ]
+        for technique, text in objection.answers.items():
+            moves.append(
+                Move(
+                    f"objection:{objection.id}:{technique.value}",
+                    self._w.text(text),
+                    MoveKind.BEZWAARBEHANDELING,
+                    (EffectKey.BEZWAARBEHANDELING,),
+                    target=objection.id,
+                    technique=technique,
+                )
+            )
+        return moves
+
+    # ------------------------------------------------------------------ relatie
+
+    def relatie(self) -> list[Move]:
+        """After the order: after-sales agreements, pushing more, saying goodbye."""
+        return [
+            Move("aftersales", self._w.student_variants("aftersales")[0], MoveKind.NAZORG, (EffectKey.NAZORG,)),
+            Move(
+                "cross_sell", self._w.student_variants("cross_sell")[0], MoveKind.BIJVERKOPEN, (EffectKey.BIJVERKOPEN,)
+            ),
+            Move("goodbye", self._w.student_variants("goodbye")[0], MoveKind.AFSCHEID, (EffectKey.AFSCHEID,)),
+        ]
+
+    # ------------------------------------------------------------------ lookups
+
+    def need(self, need_id: str) -> Need:
+        """A need by id."""
+        return self._needs[need_id]
+
+    def rows(self) -> list[KvvbRow]:
+        """The KVVB rows."""
+        return list(self._rows)
+
+    def row(self, row_id: str) -> KvvbRow:
+        """A KVVB row by id."""
+        return next(row for row in self._rows if row.id == row_id)
+
+    def objection(self, objection_id: str) -> Objection:
+        """An objection by id."""
+        return self._objections[objection_id]
+
+    def needs_in(self, state: SessionState, level: NeedState) -> list[Need]:
+        """Needs exactly at a level, in scenario order."""
+        return [self._needs[nid] for nid, at in state.needs.items() if at is level]
+
+
+def sentence(text: str) -> str:
+    """End a fragment with a full stop unless it already ends a sentence."""
+    text = text.strip()
+    return text if text[-1:] in ".?!" else f"{text}."
+
+
+def join_items(items: list[str], wording: Wording) -> str:
+    """'a, b en c' in Dutch, 'a, b and c' in English."""
+    word = "and" if wording.language.value == "en" else "en"
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {word} {items[-1]}"

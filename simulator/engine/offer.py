@@ -1,0 +1,104 @@
+"""Which 4–7 moves the student is offered each turn: strong and plausible weak ones, mixed.
+
+Candidates come from :class:`MoveBuilder` per phase; the assessor sorts them into moves that help and
+moves that hurt, and a seeded draw picks the mix. The right answer is never marked.
+"""
+
+from __future__ import annotations
+
+import random
+
+from simulator.engine.assess import Assessor
+from simulator.engine.content import Content, Need
+from simulator.engine.moves import Move, MoveBuilder, repeatable
+from simulator.engine.state import SessionState
+from simulator.engine.vocabulary import CloseTechnique, NeedState, Phase
+
+
+class OfferMaker:
+    """Builds the offered set of moves for a turn."""
+
+    def __init__(self, content: Content, builder: MoveBuilder, assessor: Assessor) -> None:
+        self._builder = builder
+        self._assessor = assessor
+        self._low = content.rulebook.offer["min"]
+        self._high = content.rulebook.offer["max"]
+
+    def offer(self, state: SessionState, phase: Phase, rng: random.Random) -> list[Move]:
+        """The moves for this turn, in a seeded random order."""
+        pinned, others = self._candidates(state, phase)
+        others = [m for m in others if m.id not in state.used_moves or repeatable(m.id)]
+        size = rng.randint(self._low, self._high)
+        chosen = pinned[:size]
+        strong = [m for m in others if self._value(m, state, phase) > 0]
+        weak = [m for m in others if m not in strong]
+        rng.shuffle(strong)
+        rng.shuffle(weak)
+        room = size - len(chosen)
+        take_strong = max(0, min(len(strong), room - min(2, len(weak))))
+        chosen += strong[:take_strong]
+        chosen += weak[: size - len(chosen)]
+        chosen += strong[take_strong : take_strong + size - len(chosen)]
+        rng.shuffle(chosen)
+        return chosen
+
+    def _value(self, move: Move, state: SessionState, phase: Phase) -> float:
+        return self._assessor.value(self._assessor.judge(move, state, phase))
+
+    def _candidates(self, state: SessionState, phase: Phase) -> tuple[list[Move], list[Move]]:
+        b = self._builder
+        if phase is Phase.RELATIE:
+            return b.relatie(), []
+        pinned: list[Move] = []
+        objection_id = state.open_objection()
+        if objection_id is not None:
+            handling = b.handle(b.objection(objection_id))
+            if state.objections[objection_id].probed_turn is not None:
+                handling = handling[1:]
+            pinned = [m for m in handling if m.id not in state.used_moves][:4]
+        if phase is Phase.OPENING:
+            return pinned, self._opening(state)
+        if phase is Phase.INFORMATIE:
+            return pinned, self._informatie(state)
+        return pinned, self._transformatie(state)
+
+    def _opening(self, state: SessionState) -> list[Move]:
+        b = self._builder
+        hidden = self._hidden_needs(state)
+        moves = b.smalltalk() + [b.agenda(), b.opening_pitch(), b.close(CloseTechnique.DIRECT, state)]
+        return moves + [b.ask(need) for need in hidden[:1]]
+
+    def _informatie(self, state: SessionState) -> list[Move]:
+        b = self._builder
+        hidden = self._hidden_needs(state)
+        moves = [b.ask(need) for need in hidden[:2]] + [b.lead(need) for need in hidden[1:2] or hidden[:1]]
+        moves += [b.probe(need) for need in b.needs_in(state, NeedState.SURFACED)]
+        moves += [b.imply(n) for n in b.needs_in(state, NeedState.EXPLORED) if n.id not in state.implied][:1]
+        moves += self._summaries(state)
+        if state.surfaced():
+            moves.append(b.transition())
+        return moves + [b.feature_dump(), b.close(CloseTechnique.DIRECT, state)]
+
+    def _transformatie(self, state: SessionState) -> list[Move]:
+        b = self._builder
+        rows = [row for row in b.rows() if row.id not in state.used_rows]
+        known = [row for row in rows if state.need_at_least(row.need, NeedState.SURFACED)]
+        unknown = [row for row in rows if not state.need_at_least(row.need, NeedState.SURFACED)]
+        moves = [b.argue(row) for row in known[:3]]
+        moves += [b.argue(row, bare=True) for row in known[:1]]
+        moves += [b.argue(row) for row in unknown[:1]]
+        moves += [b.trial_close(), b.next_step(), b.feature_dump()]
+        moves += [b.close(technique, state) for technique in CloseTechnique]
+        moves += [b.ask(need) for need in self._hidden_needs(state)[:1]]
+        return moves + self._summaries(state)
+
+    def _summaries(self, state: SessionState) -> list[Move]:
+        surfaced = state.surfaced()
+        if len(surfaced) < 2:
+            return []
+        wrong = self._builder.need(surfaced[len(surfaced) // 2])
+        return [self._builder.summary(state), self._builder.summary(state, wrong=wrong)]
+
+    def _hidden_needs(self, state: SessionState) -> list[Need]:
+        hidden = self._builder.needs_in(state, NeedState.HIDDEN)
+        return sorted(hidden, key=lambda need: need.id not in state.revealed)

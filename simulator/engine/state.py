@@ -1,0 +1,107 @@
+"""The mutable state of one conversation: the customer's inner state and what has happened so far."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from simulator.engine.vocabulary import NeedState, Outcome, Phase
+
+NEED_ORDER = list(NeedState)
+
+
+def clamp(value: float, low: float = 0.0, high: float = 100.0) -> float:
+    """Keep a value within a range."""
+    return max(low, min(high, value))
+
+
+@dataclass
+class Mood:
+    """The customer's inner state on a 0–100 scale."""
+
+    trust: float
+    readiness: float
+    patience: float
+
+    def add(self, trust: float, readiness: float, patience: float) -> None:
+        """Apply a change, keeping every value within 0–100."""
+        self.trust = clamp(self.trust + trust)
+        self.readiness = clamp(self.readiness + readiness)
+        self.patience = clamp(self.patience + patience)
+
+
+@dataclass
+class ObjectionStatus:
+    """How far one objection has come."""
+
+    raised_turn: int | None = None
+    probed_turn: int | None = None
+    resolved_turn: int | None = None
+    attempts: list[tuple[int, str, float]] = field(default_factory=list)
+
+    @property
+    def is_open(self) -> bool:
+        """Raised and not yet taken away."""
+        return self.raised_turn is not None and self.resolved_turn is None
+
+
+@dataclass
+class SignalWindow:
+    """A buying signal and the customer turns during which acting on it counts."""
+
+    signal_id: str
+    shown_turn: int
+    last_turn: int
+    marked_turn: int | None = None
+    acted_turn: int | None = None
+    expired: bool = False
+
+    def covers(self, customer_turn: int) -> bool:
+        """Whether a response to this customer turn falls inside the window."""
+        return self.shown_turn <= customer_turn <= self.last_turn
+
+
+@dataclass
+class SessionState:
+    """Everything the engine tracks while a conversation runs."""
+
+    mood: Mood
+    needs: dict[str, NeedState]
+    need_turns: dict[str, dict[NeedState, int]]
+    objections: dict[str, ObjectionStatus]
+    customer_turn: int = 0
+    implied: set[str] = field(default_factory=set)
+    used_rows: set[str] = field(default_factory=set)
+    used_moves: set[str] = field(default_factory=set)
+    shown_signals: dict[str, int] = field(default_factory=dict)
+    windows: list[SignalWindow] = field(default_factory=list)
+    interest_shown: dict[Phase, int] = field(default_factory=dict)
+    revealed: set[str] = field(default_factory=set)
+    smalltalk_count: int = 0
+    relatie_moves: int = 0
+    summaries_right: int = 0
+    outcome: Outcome | None = None
+
+    def need_at_least(self, need_id: str, level: NeedState) -> bool:
+        """Whether a need has reached a level."""
+        return NEED_ORDER.index(self.needs[need_id]) >= NEED_ORDER.index(level)
+
+    def raise_need(self, need_id: str, level: NeedState, turn: int) -> bool:
+        """Move a need up to ``level`` (never down); return whether it moved."""
+        if self.need_at_least(need_id, level):
+            return False
+        self.needs[need_id] = level
+        self.need_turns[need_id].setdefault(level, turn)
+        return True
+
+    def open_objection(self) -> str | None:
+        """The objection on the table, if any."""
+        return next((oid for oid, status in self.objections.items() if status.is_open), None)
+
+    def open_window(self, customer_turn: int | None = None) -> SignalWindow | None:
+        """The buying-signal window covering a customer turn (default: the latest), if any."""
+        turn = self.customer_turn if customer_turn is None else customer_turn
+        return next((w for w in self.windows if w.covers(turn) and not w.expired), None)
+
+    def surfaced(self) -> list[str]:
+        """Needs the customer has mentioned, in scenario order."""
+        return [nid for nid in self.needs if self.need_at_least(nid, NeedState.SURFACED)]

@@ -1,0 +1,54 @@
+"""Resolving authored text: a language, a fallback line, a seeded choice among variants."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from simulator.engine.content import CustomerLines, LocalText, Rulebook, Scenario, StudentLines
+from simulator.engine.vocabulary import Language
+
+
+def localize(text: LocalText, language: Language, default: Language) -> str:
+    """The text in ``language``, else in the content's default language, else any."""
+    if isinstance(text, str):
+        return text
+    for lang in (language, default):
+        if lang in text:
+            return text[lang]
+    return next(iter(text.values()), "")
+
+
+@dataclass(frozen=True)
+class Wording:
+    """Picks the words for the customer and the student from a scenario and its rulebook."""
+
+    scenario: Scenario
+    rulebook: Rulebook
+    language: Language
+
+    def text(self, value: LocalText) -> str:
+        """One authored text in the session's language."""
+        return localize(value, self.language, self.scenario.language)
+
+    def customer(self, key: str, rng: random.Random) -> str:
+        """A customer line: the scenario's own variant if it has one, else the rulebook's."""
+        return self._pick(self.scenario.customer_lines, self.rulebook.customer_lines, key, rng)
+
+    def student(self, key: str, rng: random.Random) -> str:
+        """A student move text: the scenario's own if it has one, else the rulebook's."""
+        return self._pick(self.scenario.student_lines, self.rulebook.student_lines, key, rng)
+
+    def student_variants(self, key: str) -> list[str]:
+        """All variants of a student move text."""
+        own: list[LocalText] | None = getattr(self.scenario.student_lines, key)
+        lines = own if own else getattr(self.rulebook.student_lines, key)
+        return [self.text(line) for line in lines or []]
+
+    def _pick(
+        self, own: CustomerLines | StudentLines, generic: CustomerLines | StudentLines, key: str, rng: random.Random
+    ) -> str:
+        lines: list[LocalText] | None = getattr(own, key) or getattr(generic, key)
+        if not lines:
+            return ""
+        return self.text(lines[rng.randrange(len(lines))])

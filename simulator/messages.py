@@ -1,0 +1,141 @@
+"""Dutch message ids for everything the front ends say about the engine's results.
+
+Strings are marked with :func:`N_` so Babel extracts them; front ends translate them at display time
+with the translator from :mod:`simulator.i18n`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from simulator.engine.scoring import Check
+from simulator.engine.vocabulary import CheckId, Outcome, Phase
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction without translating it yet."""
+    return message
+
+
+Gettext = Callable[[str], str]
+
+CHECK_NAMES: dict[CheckId, str] = {
+    CheckId.LUISTEREN: N_("Luisteren"),
+    CheckId.SAMENVATTEN: N_("Samenvatten"),
+    CheckId.DOORVRAGEN: N_("Doorvragen"),
+    CheckId.KOOPSIGNALEN: N_("Koopsignalen herkennen"),
+    CheckId.VRAAGTECHNIEK: N_("Vraagtechniek per fase"),
+    CheckId.ARGUMENTATIE: N_("Argumentatie (KVVB)"),
+    CheckId.BEZWAREN: N_("Bezwaarbehandeling"),
+    CheckId.FASEDISCIPLINE: N_("Fasediscipline"),
+    CheckId.AFSLUITMOMENT: N_("Afsluitmoment"),
+    CheckId.SIGNAAL_BENUTTEN: N_("Signaal benutten"),
+    CheckId.TYPOLOGIE: N_("Aanpassing aan de klant (DAS)"),
+    CheckId.RESULTAAT: N_("Resultaat"),
+}
+
+DETAILS: dict[str, str] = {
+    "no_information": N_("De klant vertelde niets waarop je kon voortbouwen: je stelde geen vragen."),
+    "listening": N_("{built} van de {total} uitspraken met informatie pakte je op."),
+    "no_summary": N_("Je hebt niet samengevat."),
+    "summaries": N_(
+        "Precisie {precision}, volledigheid {recall}; correct samengevat vóór het argumenteren: {before_arguing}; "
+        "samenvattingen met een onjuist detail: {wrong}."
+    ),
+    "no_hooks": N_("Er kwam geen haakje om op door te vragen: je stelde geen open vragen."),
+    "hooks": N_("Je vroeg door op {probed} van de {hooks} haakjes; diepgang op de behoeften: {depth}."),
+    "false_alarms_only": N_("Er kwam geen koopsignaal, maar je zag er {false_alarms} waar er geen was."),
+    "no_signals": N_("De klant gaf geen koopsignaal; deze controle telt niet mee."),
+    "signals": N_("{hits} van de {signals} koopsignalen herkend, {false_alarms} vals alarm, d′ = {dprime}."),
+    "windows": N_("Na {used} van de {windows} koopsignalen sloot je op tijd af; {talk_on} keer praatte je door."),
+    "next_step_only": N_("Je sloot af met een vervolgafspraak, niet met een order."),
+    "never_closed": N_("Je hebt niet om de order of een vervolgstap gevraagd."),
+    "closes": N_("{premature} van je {closes} afsluitpogingen kwamen vóór enig koopsignaal."),
+    "no_questions": N_("Je stelde geen vragen."),
+    "questions": N_("{unfit} van je {asked} vragen pasten niet bij de fase (suggestief of te vroeg gesloten)."),
+    "no_arguments": N_("Je hebt geen argumenten gegeven."),
+    "arguments": N_("{strong} van je {total} argumenten waren volledig en gekoppeld aan een uitgediepte behoefte."),
+    "no_objections": N_("De klant had geen bezwaren; deze controle telt niet mee."),
+    "objections": N_("{resolved} van de {raised} bezwaren weggenomen."),
+    "no_moves": N_("Er is niets gezegd."),
+    "phases": N_("{early} keer presenteerde je voordat een behoefte was uitgediept."),
+    "typology": N_("{mistakes} zetten die dit klanttype slecht ontvangt."),
+    "order": N_("Order binnen."),
+    "vervolgafspraak": N_("Concrete vervolgafspraak gemaakt."),
+    "geen_deal": N_("Geen order en geen vervolgafspraak."),
+    "afgebroken": N_("Gesprek afgebroken."),
+}
+
+REASONS: dict[str, str] = {
+    "agenda": N_("je geeft structuur met een agenda"),
+    "smalltalk_fits": N_("een beetje small talk past bij deze klant"),
+    "smalltalk_too_much": N_("te veel small talk voor deze klant"),
+    "leading_question": N_("een suggestieve of gesloten vraag levert weinig informatie op"),
+    "open_question": N_("een open vraag laat de klant vertellen"),
+    "hook_ignored": N_("de klant gaf net een haakje en je ging er niet op in"),
+    "probe_hook": N_("je vraagt door op het haakje van de klant"),
+    "builds_on": N_("je bouwt voort op wat de klant zei"),
+    "implication": N_("een implicatievraag maakt het belang voelbaar"),
+    "wrong_summary": N_("de samenvatting bevat iets wat de klant nooit zei"),
+    "summary": N_("een correcte samenvatting toont dat je luisterde"),
+    "present_too_early": N_("je presenteert voordat je een behoefte hebt uitgediept"),
+    "present_after_needs": N_("je presenteert pas nu de behoeften bekend zijn"),
+    "feature_dump": N_("kenmerken opsommen zonder baat voor deze klant"),
+    "pitch_before_asking": N_("je pitcht voordat je iets gevraagd hebt"),
+    "argument_unlinked": N_("het argument hoort bij een behoefte die de klant niet noemde"),
+    "argument_incomplete": N_("het argument mist baat, bewijs of controlevraag"),
+    "argument_unexplored": N_("de behoefte achter dit argument is nog niet uitgediept"),
+    "argument_linked": N_("een volledig argument op een uitgediepte behoefte"),
+    "objection_probe": N_("eerst doorvragen op het bezwaar"),
+    "technique_fits": N_("deze techniek past bij dit bezwaar"),
+    "technique_poor": N_("deze techniek werkt slecht bij dit bezwaar"),
+    "acts_on_signal": N_("je handelt op het koopsignaal"),
+    "close_on_signal": N_("afsluiten direct na een koopsignaal"),
+    "close_over_objection": N_("afsluiten terwijl er nog een bezwaar ligt"),
+    "close_before_signal": N_("afsluiten voordat de klant enig koopsignaal gaf"),
+    "close_late": N_("het koopsignaal is voorbij; de klant is afgekoeld"),
+    "next_step_instead_of_close": N_("de klant gaf een koopsignaal: vraag om de order"),
+    "next_step_fits": N_("een concrete vervolgstap past bij deze bereidheid"),
+    "next_step_too_early": N_("voor een vervolgstap is de klant nog niet klaar"),
+    "aftersales": N_("nazorg afspreken bouwt de relatie"),
+    "oversell": N_("direct na de order meer verkopen schaadt het vertrouwen"),
+    "talk_on_after_signal": N_("de klant gaf een koopsignaal en je praatte door"),
+    "repeat": N_("dit had je al gezegd"),
+}
+
+OUTCOMES: dict[Outcome, str] = {
+    Outcome.ORDER: N_("Order"),
+    Outcome.VERVOLGAFSPRAAK: N_("Vervolgafspraak"),
+    Outcome.GEEN_DEAL: N_("Geen deal"),
+    Outcome.AFGEBROKEN: N_("Afgebroken"),
+}
+
+PHASES: dict[Phase, str] = {
+    Phase.VOORBEREIDING: N_("Voorbereiding"),
+    Phase.OPENING: N_("Opening"),
+    Phase.INFORMATIE: N_("Informatie"),
+    Phase.TRANSFORMATIE: N_("Transformatie"),
+    Phase.AFSLUITING: N_("Afsluiting"),
+    Phase.RELATIE: N_("Relatie"),
+}
+
+
+def check_detail(check: Check, _: Gettext) -> str:
+    """The explanation of a check, translated and filled in."""
+    template = DETAILS.get(check.detail, check.detail)
+    params = {key: _decimal(value) for key, value in check.params.items()}
+    return _(template).format(**params)
+
+
+def reason(code: str, _: Gettext, dislikes: dict[str, str] | None = None) -> str:
+    """The explanation of one judgement; typology dislikes carry their own authored reason."""
+    if code.startswith("dislike:"):
+        return (dislikes or {}).get(code.partition(":")[2], _("dit klanttype reageert hier slecht op"))
+    return _(REASONS.get(code, code))
+
+
+def _decimal(value: float | int | str) -> str:
+    """Numbers as Dutch/English readers expect them; ints stay ints."""
+    if isinstance(value, float):
+        return f"{value:.2f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
+    return str(value)

@@ -1,0 +1,1 @@
+"""Loading and checking content files (scenarios, rulebooks, typologies) with positioned errors."""

@@ -1,0 +1,169 @@
+"""Turning engine output into terminal text: the dossier, each turn, and the debrief."""
+
+from __future__ import annotations
+
+import textwrap
+
+from simulator.engine.content import Content
+from simulator.engine.conversation import Conversation, CustomerTurn
+from simulator.engine.moves import Move
+from simulator.engine.result import Result
+from simulator.engine.vocabulary import Language, Mode
+from simulator.engine.wording import localize
+from simulator.messages import CHECK_NAMES, OUTCOMES, PHASES, Gettext, check_detail, reason
+
+WIDTH = 88
+
+
+def wrap(text: str, indent: str = "") -> str:
+    """Wrap a paragraph to the terminal width."""
+    return textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=indent)
+
+
+def number(value: float, language: Language, digits: int = 1) -> str:
+    """A number with a decimal comma in Dutch."""
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if language is Language.NL else text
+
+
+class TextView:
+    """Formats a conversation for a terminal in one language."""
+
+    def __init__(self, content: Content, language: Language, gettext: Gettext) -> None:
+        self.content = content
+        self.language = language
+        self._ = gettext
+
+    def t(self, value: object) -> str:
+        """Authored text in the session language."""
+        return localize(value, self.language, self.content.scenario.language)  # type: ignore[arg-type]
+
+    def dossier(self) -> str:
+        """The account dossier and the product sheet."""
+        _, s = self._, self.content.scenario
+        b, p = s.briefing, s.product
+        lines = [
+            f"=== {self.t(s.title)} ===",
+            "",
+            _("ACCOUNTDOSSIER"),
+            wrap(self.t(b.company), "  "),
+            wrap(self.t(b.contact), "  "),
+        ]
+        lines += [wrap(self.t(b.history), "  "), _("Wat je weet:")]
+        lines += [wrap(f"- {self.t(item)}", "  ") for item in b.known]
+        lines += [wrap(_("Doel van het gesprek: {goal}").format(goal=self.t(b.goal)), "  "), "", _("PRODUCTBLAD")]
+        lines += [
+            wrap(f"{self.t(p.name)} — {self.t(p.price)}", "  "),
+            wrap(self.t(p.summary), "  "),
+            "",
+            _("KVVB-matrix:"),
+        ]
+        for row in p.kvvb:
+            lines.append(wrap(f"* {self.t(row.kenmerk)} → {self.t(row.voordeel)} → {self.t(row.baat)}", "  "))
+            lines.append(wrap(_("bewijs: {proof}").format(proof=self.t(row.bewijs)), "      "))
+        return "\n".join(lines)
+
+    def preparation(self) -> str:
+        """The preparation choices with their cost."""
+        _, prep = self._, self.content.scenario.preparation
+        lines = ["", _("VOORBEREIDING — budget: {budget} punten").format(budget=prep.budget)]
+        for index, option in enumerate(prep.options, 1):
+            lines.append(wrap(f"{index}. [{option.cost}] {self.t(option.label)}", "  "))
+        return "\n".join(lines)
+
+    def customer(self, conv: Conversation, turn: CustomerTurn) -> str:
+        """The customer's words and body language, with the mood in practice mode."""
+        _, c = self._, self.content.scenario.customer
+        head = f"[{_('beurt')} {turn.number} · {_(PHASES[turn.phase])}]"
+        lines = ["", head, wrap(f"{c.name}: “{turn.text}”", "  "), wrap(f"({c.name} {turn.cue_text})", "  ")]
+        if conv.mode is Mode.OEFENEN:
+            m = turn.mood
+            lines.append(
+                "  "
+                + _("Stemming: vertrouwen {trust} · bereidheid {readiness} · geduld {patience}").format(
+                    trust=_bar(m.trust), readiness=_bar(m.readiness), patience=_bar(m.patience)
+                )
+            )
+        return "\n".join(lines)
+
+    def moves(self, moves: list[Move]) -> str:
+        """The numbered moves and the key for the signal mark."""
+        _ = self._
+        lines = [wrap(f"{i}. {move.text}", "  ") for i, move in enumerate(moves, 1)]
+        lines.append("  " + _("k = Koopsignaal! (markeer de laatste uitspraak) · q = stoppen"))
+        return "\n".join(lines)
+
+    def debrief(self, result: Result, conv: Conversation) -> str:
+        """Grade, rubric with turns, the signal table and the turns that mattered most."""
+        _ = self._
+        lines = ["", "=" * WIDTH, _("NABESPREKING")]
+        grade = number(result.grade, self.language)
+        verdict = _("voldoende") if result.passed else _("onvoldoende")
+        lines.append(
+            _("Cijfer: {grade} ({verdict}) · score {score}/100 · uitkomst: {outcome}").format(
+                grade=grade,
+                verdict=verdict,
+                score=number(result.score, self.language),
+                outcome=_(OUTCOMES[result.outcome]),
+            )
+        )
+        lines += ["", _("RUBRIC")] + self._rubric(result) + ["", _("KOOPSIGNALEN")] + self._signals(result, conv)
+        lines += ["", _("DE DRIE BEURTEN DIE ER HET MEEST TOE DEDEN")] + self._moments(result)
+        return "\n".join(lines)
+
+    def _rubric(self, result: Result) -> list[str]:
+        _ = self._
+        lines = []
+        for check in result.checks:
+            mark = "n.v.t." if check.score is None else ("✓" if check.passed else "✗")
+            share = "  —  " if check.score is None else f"{round(check.score * check.weight, 1):>4}/{check.weight:g}"
+            turns = ", ".join(str(t) for t in check.turns) or "—"
+            lines.append(f"  {mark:<6} {_(CHECK_NAMES[check.id]):<32} {share:>8}  {_('beurten')}: {turns}")
+            lines.append(wrap(check_detail(check, _), "         "))
+        return lines
+
+    def _signals(self, result: Result, conv: Conversation) -> list[str]:
+        _, s = self._, result.signals
+        lines = []
+        for row in s.rows:
+            signal = conv.signals.by_id[row.signal_id]
+            what = self.t(signal.text) if signal.text else self.t(self.content.rulebook.cues[signal.cue or "neutral"])
+            status = _("herkend") if row.hit else _("gemist")
+            latency = "" if row.latency is None else _(" (na {n} beurt(en))").format(n=row.latency)
+            lines.append(wrap(f"- {_('beurt')} {row.shown_turn}: “{what}” — {status}{latency}", "  "))
+        if not s.rows:
+            lines.append("  " + _("De klant gaf geen koopsignaal."))
+        alarms = ", ".join(str(t - 1) for t in s.false_alarm_moves) or "—"
+        lines.append("  " + _("Vals alarm bij beurt: {turns}").format(turns=alarms))
+        lines.append(
+            "  "
+            + _("Trefkans {hit} · vals-alarmkans {fa} · d′ {d}").format(
+                hit=number(s.hit_rate, self.language, 2),
+                fa=number(s.false_alarm_rate, self.language, 2),
+                d=number(s.dprime, self.language, 2),
+            )
+        )
+        return lines
+
+    def _moments(self, result: Result) -> list[str]:
+        _ = self._
+        dislikes = self._dislikes()
+        if not result.key_moments:
+            return ["  " + _("Geen: je koos steeds een van de sterkste zetten.")]
+        lines = []
+        for moment in result.key_moments:
+            lines.append(wrap(_("Beurt {n}: je zei “{said}”").format(n=moment.turn, said=moment.chosen.text), "  "))
+            why = "; ".join(reason(j.reason, _, dislikes) for j in moment.why_not) or _("dit leverde weinig op")
+            lines.append(wrap(_("Waarom niet: {why}.").format(why=why), "    "))
+            better = "; ".join(reason(j.reason, _, dislikes) for j in moment.why_better)
+            lines.append(wrap(_("Beter was: “{text}” — {why}.").format(text=moment.better.text, why=better), "    "))
+        return lines
+
+    def _dislikes(self) -> dict[str, str]:
+        profile = self.content.typology.types[self.content.scenario.customer.typology]
+        return {key.value: self.t(text) for key, text in profile.dislikes.items()}
+
+
+def _bar(value: float) -> str:
+    filled = round(value / 20)
+    return "▮" * filled + "▯" * (5 - filled)
