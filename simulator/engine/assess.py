@@ -107,9 +107,10 @@ class Assessor:
         return [Judgement(CheckId.SAMENVATTEN, 1, "summary")]
 
     def _transition(self, move: Move, state: SessionState, phase: Phase) -> list[Judgement]:
-        explored = [n for n in state.needs if state.need_at_least(n, NeedState.EXPLORED)]
-        if not explored:
+        if not state.surfaced():
             return [Judgement(CheckId.FASEDISCIPLINE, -1, "present_too_early")]
+        if not any(state.need_at_least(n, NeedState.EXPLORED) for n in state.needs):
+            return [Judgement(CheckId.DOORVRAGEN, -1, "present_before_probing")]
         return [Judgement(CheckId.FASEDISCIPLINE, 1, "present_after_needs")]
 
     def _pitch(self, move: Move, state: SessionState, phase: Phase) -> list[Judgement]:

@@ -309,6 +309,11 @@ class Thresholds(Strict):
     order_readiness: float = Field(ge=0, le=100, description="Readiness at which a close wins the order.")
     next_step_readiness: float = Field(ge=0, le=100, description="Readiness at which a next step is accepted.")
     impatience: float = Field(ge=0, le=100, description="Below this patience the customer cuts small talk short.")
+    question_ceiling: float = Field(
+        ge=0,
+        le=100,
+        description="Readiness that questions alone can reach; addressing needs (by weight) raises it to 100.",
+    )
     trust_floor_for_readiness: float = Field(ge=0, le=100, description="Below this trust, readiness gains are halved.")
 
 
@@ -330,7 +335,6 @@ class ArgumentRules(Strict):
     explored_factor: float = Field(ge=0, le=3, description="Readiness factor for an argument on an explored need.")
     surfaced_factor: float = Field(ge=0, le=3, description="Factor for an argument on a need only surfaced.")
     hidden_factor: float = Field(ge=0, le=3, description="Factor for an argument on a need never raised.")
-    proof_bonus: Delta = Field(description="Extra effect of proof in the argument.")
 
 
 class ScoringRules(Strict):
@@ -341,8 +345,8 @@ class ScoringRules(Strict):
     explored_target: float = Field(gt=0, le=1, description="Share of needs (by weight) to explore for full marks.")
     pass_grade: float = Field(ge=1, le=10, description="The pass mark (Dutch grade).")
     pass_share: float = Field(gt=0, le=1, description="Share of a check's points needed to count it as passed.")
-    mistake_penalty: float = Field(
-        gt=0, le=1, description="Share of a check lost per mistake, for checks that count mistakes."
+    mistake_penalty: dict[CheckId, float] = Field(
+        description="Share of a check lost per mistake, for the checks that count mistakes."
     )
     outcome_value: dict[str, float] = Field(description="Credit per outcome (order, vervolgafspraak, …), 0–1.")
 

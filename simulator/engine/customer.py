@@ -72,8 +72,17 @@ class CustomerModel:
                 readiness *= 0.5
         patience -= self.profile.patience_per_turn
         before = (state.mood.trust, state.mood.readiness, state.mood.patience)
+        if readiness > 0:
+            readiness = max(0.0, min(readiness, self.readiness_ceiling(state) - state.mood.readiness))
         state.mood.add(trust, readiness, patience)
         return (state.mood.trust - before[0], state.mood.readiness - before[1], state.mood.patience - before[2])
+
+    def readiness_ceiling(self, state: SessionState) -> float:
+        """How far readiness can rise now: questions alone reach the ceiling, addressed needs lift it."""
+        floor = self.rules.thresholds.question_ceiling
+        total = sum(need.weight for need in self._needs.values())
+        addressed = sum(n.weight for n in self._needs.values() if state.need_at_least(n.id, NeedState.ADDRESSED))
+        return floor + (100 - floor) * addressed / total
 
     # ------------------------------------------------------------------ reactions
 

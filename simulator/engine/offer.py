@@ -29,7 +29,7 @@ class OfferMaker:
         pinned, others = self._candidates(state, phase)
         others = [m for m in others if m.id not in state.used_moves or repeatable(m.id)]
         size = rng.randint(self._low, self._high)
-        chosen = pinned[:size]
+        chosen = pinned[: max(2, size - 2)]
         strong = [m for m in others if self._value(m, state, phase) > 0]
         weak = [m for m in others if m not in strong]
         rng.shuffle(strong)
@@ -48,7 +48,7 @@ class OfferMaker:
     def _candidates(self, state: SessionState, phase: Phase) -> tuple[list[Move], list[Move]]:
         b = self._builder
         if phase is Phase.RELATIE:
-            return b.relatie(), []
+            return [], b.relatie() + b.smalltalk()[:1]
         pinned: list[Move] = []
         objection_id = state.open_objection()
         if objection_id is not None:

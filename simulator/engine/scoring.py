@@ -70,6 +70,10 @@ class Rubric:
 
     # ------------------------------------------------------------------ helpers
 
+    def penalty(self, check: CheckId) -> float:
+        """Share of a check lost per mistake (rulebook)."""
+        return self.rules.mistake_penalty.get(check, 0.0)
+
     def level_at(self, need_id: str, level: NeedState, move_number: int) -> bool:
         """Whether a need had reached a level when move ``move_number`` was made."""
         reached = self.conv.state.need_turns[need_id].get(level)
@@ -195,7 +199,7 @@ class Rubric:
             return self.make(CheckId.SIGNAAL_BENUTTEN, None, [], "no_signals")
         used = sum(1 for row in rows if row.closed_in_window)
         talk_on = [t.number for t in self.turns if any(e.startswith("talk_on:") for e in t.reply.events)]
-        score = used / len(rows) - self.rules.mistake_penalty / 2 * len(talk_on)
+        score = used / len(rows) - self.penalty(CheckId.SIGNAAL_BENUTTEN) * len(talk_on)
         return self.make(
             CheckId.SIGNAAL_BENUTTEN,
             score,
@@ -239,7 +243,12 @@ class Rubric:
             return self.make(CheckId.VRAAGTECHNIEK, 0.0, [], "no_questions")
         unfit = [t.number for t in asked if not _fits(t)]
         return self.make(
-            CheckId.VRAAGTECHNIEK, 1 - len(unfit) / len(asked), unfit, "questions", unfit=len(unfit), asked=len(asked)
+            CheckId.VRAAGTECHNIEK,
+            1 - len(unfit) / len(asked),
+            unfit or [t.number for t in asked],
+            "questions",
+            unfit=len(unfit),
+            asked=len(asked),
         )
 
     def argumentatie(self) -> Check:
@@ -289,25 +298,26 @@ class Rubric:
         )
 
     def fasediscipline(self) -> Check:
-        """No pitching before the customer's needs are known."""
+        """No pitching before the customer has named a need (pitching before asking)."""
+        pitches = self.of_kind(MoveKind.ARGUMENT, MoveKind.KENMERKEN_OPSOMMEN, MoveKind.OVERGANG)
         early = [
-            t.number
-            for t in self.of_kind(MoveKind.ARGUMENT, MoveKind.KENMERKEN_OPSOMMEN, MoveKind.OVERGANG)
-            if not any(self.level_at(n, NeedState.EXPLORED, t.number) for n in self.need_weight)
+            t.number for t in pitches if not any(self.level_at(n, NeedState.SURFACED, t.number) for n in self.need_weight)
         ]
         if not self.turns:
             return self.make(CheckId.FASEDISCIPLINE, 0.0, [], "no_moves")
-        score = 1 - self.rules.mistake_penalty * len(early)
-        return self.make(CheckId.FASEDISCIPLINE, score, early, "phases", early=len(early))
+        score = 1 - self.penalty(CheckId.FASEDISCIPLINE) * len(early)
+        decided = early or [t.number for t in pitches[:1]] or [t.number for t in self.turns if t.phase is Phase.OPENING]
+        return self.make(CheckId.FASEDISCIPLINE, score, decided, "phases", early=len(early))
 
     def typologie(self) -> Check:
         """Moves this customer type reacts badly to."""
-        bad = [t.number for t in self.turns if any(j.check is CheckId.TYPOLOGIE and j.sign < 0 for j in t.judgements)]
+        judged = [t for t in self.turns if any(j.check is CheckId.TYPOLOGIE for j in t.judgements)]
+        bad = [t.number for t in judged if any(j.check is CheckId.TYPOLOGIE and j.sign < 0 for j in t.judgements)]
         if not self.turns:
             return self.make(CheckId.TYPOLOGIE, 0.0, [], "no_moves")
-        return self.make(
-            CheckId.TYPOLOGIE, 1 - self.rules.mistake_penalty * len(bad), bad, "typology", mistakes=len(bad)
-        )
+        decided = bad or [t.number for t in judged] or [t.number for t in self.turns if t.phase is Phase.OPENING]
+        score = 1 - self.penalty(CheckId.TYPOLOGIE) * len(bad)
+        return self.make(CheckId.TYPOLOGIE, score, decided, "typology", mistakes=len(bad))
 
     def resultaat(self) -> Check:
         """The outcome: order, a concrete next step, or nothing."""
@@ -315,6 +325,11 @@ class Rubric:
         value = self.rules.outcome_value.get(outcome.value, 0.0)
         decided = [t.number for t in self.turns if {"order", "next_step"} & set(t.reply.events)]
         return self.make(CheckId.RESULTAAT, value, decided or [len(self.turns)] if self.turns else [], outcome.value)
+
+
+TALKING_OVER = frozenset(
+    {MoveKind.KENMERKEN_OPSOMMEN, MoveKind.AFSLUITING, MoveKind.SMALLTALK, MoveKind.BIJVERKOPEN}
+)
 
 
 def _builds_on(item: str, answer: TurnRecord, kvvb_need: dict[str, str]) -> bool:
@@ -325,9 +340,9 @@ def _builds_on(item: str, answer: TurnRecord, kvvb_need: dict[str, str]) -> bool
         return not move.false_detail
     if kind == "objection":
         return move.kind is MoveKind.BEZWAARBEHANDELING and move.target == target
+    if kind == "motive":
+        return move.kind not in TALKING_OVER
     move_need = kvvb_need.get(move.target or "", move.target)
-    if kind == "motive" and move.kind is MoveKind.OVERGANG:
-        return True
     return move_need == target and move.kind is not MoveKind.VRAAG
 
 

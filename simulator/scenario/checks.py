@@ -73,9 +73,7 @@ def _unique(where: KeyPath, ids: list[str], report: Report) -> None:
     first: dict[str, int] = {}
     for index, item_id in enumerate(ids):
         if item_id in first:
-            report.at(
-                (*where, index, "id"), f"duplicate id '{item_id}' (also {dotted((*where, first[item_id]))})"
-            )
+            report.at((*where, index, "id"), f"duplicate id '{item_id}' (also {dotted((*where, first[item_id]))})")
         first.setdefault(item_id, index)
 
 
@@ -84,9 +82,7 @@ def _kvvb(scenario: Scenario, report: Report) -> None:
     served = {row.need for row in scenario.product.kvvb}
     for index, row in enumerate(scenario.product.kvvb):
         if row.need not in needs:
-            report.at(
-                ("product", "kvvb", index, "need"), f"unknown need '{row.need}' (needs: {_names(needs)})"
-            )
+            report.at(("product", "kvvb", index, "need"), f"unknown need '{row.need}' (needs: {_names(needs)})")
     for index, need in enumerate(scenario.needs):
         if need.id not in served:
             report.at(("needs", index, "id"), f"need '{need.id}' has no row in product.kvvb")
@@ -134,7 +130,7 @@ def _signals(scenario: Scenario, rulebook: Rulebook, report: Report) -> None:
             report.at((*where, "cue"), f"unknown cue '{signal.cue}' (cues: {_names(rulebook.cues)})")
         _min_max(where, signal.min_readiness, signal.max_readiness, report)
     if not any(signal.kind is SignalKind.KOOPSIGNAAL for signal in scenario.signals):
-        report.at(("signals",), "needs at least one signal of kind 'koopsignaal'")
+        report.at(("signals",), "needs at least one signal of kind 'koopsignaal'", key=True)
 
 
 def _languages(scenario: Scenario, report: Report) -> None:
@@ -207,7 +203,7 @@ def _all_lines(name: str, lines: CustomerLines | StudentLines, report: Report) -
 def _complete(where: KeyPath, enum: type[Enum], present: Iterable[object], what: str, report: Report) -> None:
     missing = _missing(enum, present)
     if missing:
-        report.at(where, f"no {what} for: {', '.join(missing)}")
+        report.at(where, f"no {what} for: {', '.join(missing)}", key=True)
 
 
 def _outcomes(rulebook: Rulebook, report: Report) -> None:
@@ -229,19 +225,17 @@ def _moods(rulebook: Rulebook, report: Report) -> None:
 def _offer(offer: dict[str, int], report: Report) -> None:
     for key in offer:
         if key not in ("min", "max"):
-            report.at(
-                ("offer", key), f"unknown key '{key}' (expected min and max)", key=True, shown=("offer",)
-            )
+            report.at(("offer", key), f"unknown key '{key}' (expected min and max)", key=True, shown=("offer",))
     low, high = offer.get("min"), offer.get("max")
     if low is None or high is None:
-        report.at(("offer",), "needs both 'min' and 'max'")
+        report.at(("offer",), "needs both 'min' and 'max'", key=True)
     elif not 4 <= low <= high <= 7:
         report.at(("offer", "min"), f"need 4 <= min <= max <= 7 (min is {low}, max is {high})")
 
 
 def _stages(where: KeyPath, stages: list[StageDef], report: Report) -> None:
     if not stages:
-        report.at(where, "needs at least one stage")
+        report.at(where, "needs at least one stage", key=True)
         return
     if stages[0].min_readiness != 0:
         report.at((*where, 0, "min_readiness"), "the first stage must start at 0")

@@ -70,14 +70,10 @@ def _read(path: Path) -> _Doc:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise ContentError(
-                [Problem(str(path), 1, 1, f"file too large ({size} bytes; at most {MAX_BYTES})")]
-            )
+            raise ContentError([Problem(str(path), 1, 1, f"file too large ({size} bytes; at most {MAX_BYTES})")])
         text = path.read_bytes()
     except OSError as exc:
-        raise ContentError(
-            [Problem(str(path), 1, 1, f"cannot read the file: {exc.strerror or exc}")]
-        ) from None
+        raise ContentError([Problem(str(path), 1, 1, f"cannot read the file: {exc.strerror or exc}")]) from None
     data, positions = load_yaml(text, str(path))
     assert isinstance(data, dict)
     return _Doc(path, data, positions)
@@ -187,9 +183,7 @@ def _combine(
     problems += report.problems + typology_report.problems
     if problems:
         return None, problems
-    content = Content(
-        scenario_id=doc.path.stem, scenario=scenario, rulebook=rulebook.model, typology=typology.model
-    )
+    content = Content(scenario_id=doc.path.stem, scenario=scenario, rulebook=rulebook.model, typology=typology.model)
     return content, problems
 
 
@@ -267,9 +261,7 @@ def list_shipped() -> list[Path]:
     folder = shipped_dir()
     if not folder.is_dir():
         return []
-    files = sorted(
-        p for p in folder.rglob("*") if p.suffix in _SUFFIXES and "rules" not in p.relative_to(folder).parts
-    )
+    files = sorted(p for p in folder.rglob("*") if p.suffix in _SUFFIXES and "rules" not in p.relative_to(folder).parts)
     return [path for path in files if _sniff_kind(path) == "scenario"]
 
 

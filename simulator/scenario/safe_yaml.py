@@ -20,18 +20,18 @@ MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 200
 MAX_ALIAS_NODES = 100_000
 
-_Loader: type[yaml.SafeLoader | yaml.CSafeLoader] = (
-    yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
-)
+__all__ = ["KEY", "MAX_ALIAS_NODES", "MAX_BYTES", "MAX_DEPTH", "Position", "PositionMap", "load_yaml"]
+
+_Loader: type[yaml.SafeLoader | yaml.CSafeLoader] = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
 _STD = "tag:yaml.org,2002:"
-_SCALAR_TAGS = {f"{_STD}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "value")}
+_SCALAR_TAGS = {f"{_STD}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "value", "merge")}
 _NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _CONSTRUCT = SafeConstructor()
 _BINARY = "this is a binary file, not a text file (it contains NUL bytes)"
 
 
 class _Fail(Exception):
-    """Internal: stop reading at ``mark`` with ``message``."""
+    """Internal: stop reading at ``position`` with ``message``."""
 
     def __init__(self, position: Position, message: str) -> None:
         super().__init__(message)
@@ -53,6 +53,8 @@ def load_yaml(text: str | bytes, path: str) -> tuple[object, PositionMap]:
         data = builder.value(root, (), 0)
     except _Fail as fail:
         raise ContentError([Problem(path, *fail.position, fail.message)]) from None
+    except RecursionError:
+        raise ContentError([Problem(path, 1, 1, "nested too deeply to read")]) from None
     if builder.problems:
         raise ContentError([Problem(path, *pos, message) for pos, message in builder.problems])
     return data, builder.positions
@@ -82,9 +84,7 @@ def _utf8(data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise _Fail(
-            _byte_position(data, exc.start), "not valid UTF-8 text (save the file as UTF-8)"
-        ) from None
+        raise _Fail(_byte_position(data, exc.start), "not valid UTF-8 text (save the file as UTF-8)") from None
 
 
 def _byte_position(data: bytes, index: int) -> Position:
@@ -130,9 +130,7 @@ def _scan_event(scan: _Scan, event: yaml.Event) -> None:
     if isinstance(event, yaml.DocumentStartEvent):
         scan.documents += 1
         if scan.documents > 1:
-            raise _Fail(
-                _mark(event.start_mark), "more than one document in the file (remove the second '---')"
-            )
+            raise _Fail(_mark(event.start_mark), "more than one document in the file (remove the second '---')")
     elif isinstance(event, yaml.CollectionStartEvent):
         if len(scan.stack) >= MAX_DEPTH:
             raise _Fail(_mark(event.start_mark), f"nested deeper than {MAX_DEPTH} levels")
@@ -155,9 +153,7 @@ def _close(scan: _Scan, frame: _Frame) -> None:
 def _alias(scan: _Scan, event: yaml.AliasEvent) -> None:
     anchor = event.anchor or ""
     if any(frame.anchor == anchor for frame in scan.stack):
-        raise _Fail(
-            _mark(event.start_mark), f"alias '*{anchor}' refers to a mapping or list that contains it"
-        )
+        raise _Fail(_mark(event.start_mark), f"alias '*{anchor}' refers to a mapping or list that contains it")
     if anchor not in scan.sizes:
         raise _Fail(_mark(event.start_mark), f"alias '*{anchor}' has no anchor '&{anchor}' before it")
     size = scan.sizes[anchor]
@@ -251,7 +247,7 @@ class _Builder:
             self._tag(node, f"{_STD}str")
             return None
         name = node.tag.removeprefix(_STD)
-        if name in ("str", "timestamp", "value"):
+        if name in ("str", "timestamp", "value", "merge"):
             return str(node.value)
         try:
             return getattr(_CONSTRUCT, f"construct_yaml_{name}")(node)

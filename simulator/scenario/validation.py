@@ -53,9 +53,7 @@ class _Error:
         return dict(self.details.get("ctx") or {})
 
 
-def validate(
-    model: type[M], data: object, positions: PositionMap, path: str
-) -> tuple[M | None, list[Problem]]:
+def validate(model: type[M], data: object, positions: PositionMap, path: str) -> tuple[M | None, list[Problem]]:
     """``model.model_validate(data)``, or None and every error placed in the file."""
     try:
         return model.model_validate(data), []
@@ -147,9 +145,7 @@ def _unknown_key(error: _Error, model: type[BaseModel], data: object) -> str:
 
 def _guess(key: str, parent: KeyPath, model: type[BaseModel], data: object) -> str | None:
     present = _at(data, parent)
-    fields = [
-        name for name in _fields_at(model, parent) if not (isinstance(present, dict) and name in present)
-    ]
+    fields = [name for name in _fields_at(model, parent) if not (isinstance(present, dict) and name in present)]
     matches = difflib.get_close_matches(key, fields, n=1, cutoff=0.6)
     return matches[0] if matches else None
 

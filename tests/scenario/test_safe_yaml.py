@@ -116,7 +116,10 @@ def test_megabyte_of_brackets_is_rejected_not_crashed() -> None:
 
 
 def test_aliases_below_the_bound_expand() -> None:
-    lines = ["a: &a [" + ", ".join(["x"] * 100) + "]", "b: [" + ", ".join(["*a"] * (MAX_ALIAS_NODES // 101)) + "]"]
+    lines = [
+        "a: &a [" + ", ".join(["x"] * 100) + "]",
+        "b: [" + ", ".join(["*a"] * (MAX_ALIAS_NODES // 101)) + "]",
+    ]
     data, _ = load_yaml("\n".join(lines) + "\n", "f.yaml")
     assert isinstance(data, dict)
     assert len(data["b"]) == MAX_ALIAS_NODES // 101
@@ -126,13 +129,31 @@ def test_all_duplicate_keys_are_reported() -> None:
     with pytest.raises(ContentError) as caught:
         load_yaml("a: 1\nb:\n  c: 1\n  c: 2\na: 3\n", "f.yaml")
     found = [(p.line, p.col, p.message) for p in caught.value.problems]
-    assert found == [(4, 3, "duplicate key 'c' (first at line 3)"), (5, 1, "duplicate key 'a' (first at line 1)")]
+    assert found == [
+        (4, 3, "duplicate key 'c' (first at line 3)"),
+        (5, 1, "duplicate key 'a' (first at line 1)"),
+    ]
 
 
 def test_random_damage_only_ever_raises_content_error() -> None:
     source = MINIMAL.read_bytes()
     rng = random.Random(7)
-    junk = [b"\t", b":", b"- ", b"&a ", b"*a", b"!x ", b"[", b"}", b"'", b'"', b"\n  ", b"\xff", b"? ", b"<<: "]
+    junk = [
+        b"\t",
+        b":",
+        b"- ",
+        b"&a ",
+        b"*a",
+        b"!x ",
+        b"[",
+        b"}",
+        b"'",
+        b'"',
+        b"\n  ",
+        b"\xff",
+        b"? ",
+        b"<<: ",
+    ]
     for _ in range(300):
         data = bytearray(source)
         for _ in range(rng.randint(1, 4)):

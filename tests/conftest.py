@@ -1,0 +1,16 @@
+"""Shared fixtures: the shipped scenario, loaded once."""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.engine import Content
+from simulator.scenario.loader import find_scenario, load_scenario
+
+FIRST_SCENARIO = "werkplekadvies_hofstede"
+
+
+@pytest.fixture(scope="session")
+def content() -> Content:
+    """The first shipped scenario with its rulebook and typology."""
+    return load_scenario(find_scenario(FIRST_SCENARIO))
