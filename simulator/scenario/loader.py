@@ -163,27 +163,29 @@ def _scenario(path: Path) -> tuple[Content | None, list[Problem]]:
     typology = _load(typology_path, Typology) if typology_path else None
     for other in (rulebook, typology):
         problems.extend(other.problems if other else [])
-    if loaded.model is None or rulebook is None or typology is None:
+    if rulebook is None or typology is None or rulebook.model is None or typology.model is None:
         return None, problems
-    return _combine(loaded.model, loaded.doc, rulebook, typology, problems)
+    return _cross_check(loaded, rulebook.model, typology, problems)
 
 
-def _combine(
-    scenario: Scenario,
-    doc: _Doc,
-    rulebook: _Loaded[Rulebook],
-    typology: _Loaded[Typology],
-    problems: list[Problem],
+def _cross_check(
+    scenario: _Loaded[Scenario], rulebook: Rulebook, typology: _Loaded[Typology], problems: list[Problem]
 ) -> tuple[Content | None, list[Problem]]:
-    if rulebook.model is None or typology.model is None or typology.doc is None:
+    """The checks across files: the typology against the rulebook, the scenario against both."""
+    if typology.doc is not None and typology.model is not None:
+        report = typology.doc.report()
+        check_typology(typology.model, rulebook, report)
+        problems += report.problems
+    if scenario.doc is None or scenario.model is None or typology.model is None:
         return None, problems
-    report, typology_report = doc.report(), typology.doc.report()
-    check_scenario(scenario, rulebook.model, typology.model, report)
-    check_typology(typology.model, rulebook.model, typology_report)
-    problems += report.problems + typology_report.problems
+    report = scenario.doc.report()
+    check_scenario(scenario.model, rulebook, typology.model, report)
+    problems += report.problems
     if problems:
         return None, problems
-    content = Content(scenario_id=doc.path.stem, scenario=scenario, rulebook=rulebook.model, typology=typology.model)
+    content = Content(
+        scenario_id=scenario.doc.path.stem, scenario=scenario.model, rulebook=rulebook, typology=typology.model
+    )
     return content, problems
 
 

@@ -256,30 +256,37 @@ class _Builder:
             return None
 
     def mapping(self, node: MappingNode, path: KeyPath, depth: int) -> dict[str | int, object]:
-        merges = [value for key, value in node.value if key.tag == f"{_STD}merge"]
-        result: dict[str | int, object] = {}
-        for source in merges:
-            result.update(self.merge(source, path, depth))
-        first: dict[str | int, int] = {}
+        result, merged_positions = self._merged(node, path, depth)
+        own: dict[str | int, int] = {}
         for key_node, value_node in node.value:
             key = None if key_node.tag == f"{_STD}merge" else self.key(key_node)
             if key is None:
                 continue
             position = _mark(key_node.start_mark)
-            if key in first:
-                self.problems.append((position, f"duplicate key '{key}' (first at line {first[key]})"))
+            if key in own:
+                self.problems.append((position, f"duplicate key '{key}' (first at line {own[key]})"))
                 continue
-            first[key] = position[0]
-            if key in result:
-                self._forget((*path, key))
+            own[key] = position[0]
             self.positions[(*path, key, KEY)] = position
             result[key] = self.value(value_node, (*path, key), depth + 1)
+        for where, position in merged_positions.items():
+            if where[len(path)] not in own:
+                self.positions.setdefault(where, position)
         return result
 
-    def _forget(self, path: KeyPath) -> None:
-        """Drop the positions a merged value left under ``path``, before an own key replaces it."""
-        for known in [known for known in self.positions if known[: len(path)] == path]:
-            del self.positions[known]
+    def _merged(self, node: MappingNode, path: KeyPath, depth: int) -> tuple[dict[str | int, object], PositionMap]:
+        """What the merge keys (``<<: *base``) of a mapping bring in, with their positions kept apart."""
+        sources = [value for key, value in node.value if key.tag == f"{_STD}merge"]
+        if not sources:
+            return {}, {}
+        outer, self.positions = self.positions, {}
+        try:
+            merged: dict[str | int, object] = {}
+            for source in sources:
+                merged.update(self.merge(source, path, depth))
+            return merged, self.positions
+        finally:
+            self.positions = outer
 
     def merge(self, node: Node, path: KeyPath, depth: int) -> dict[str | int, object]:
         """The entries a merge key (``<<: *base``) brings in; the first source wins, own keys win over all."""

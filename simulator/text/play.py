@@ -49,6 +49,8 @@ class TextSession:
         if not line:
             self.say("")
             return None
+        if not self.stdin.isatty():
+            self.say(line.rstrip("\n"))
         return line.strip()
 
     def run(self) -> Result:

@@ -74,7 +74,7 @@ class TextView:
     def customer(self, conv: Conversation, turn: CustomerTurn) -> str:
         """The customer's words and body language, with the mood in practice mode."""
         _, c = self._, self.content.scenario.customer
-        head = f"[{_('beurt')} {turn.number} · {_(PHASES[turn.phase])}]"
+        head = "[" + _("beurt {n} · {phase}").format(n=turn.number, phase=_(PHASES[turn.phase])) + "]"
         lines = ["", head, wrap(f"{c.name}: “{turn.text}”", "  "), wrap(f"({c.name} {turn.cue_text})", "  ")]
         if conv.mode is Mode.OEFENEN:
             m = turn.mood
@@ -115,10 +115,11 @@ class TextView:
         _ = self._
         lines = []
         for check in result.checks:
-            mark = "n.v.t." if check.score is None else ("✓" if check.passed else "✗")
+            mark = _("n.v.t.") if check.score is None else ("✓" if check.passed else "✗")
             share = "  —  " if check.score is None else f"{round(check.score * check.weight, 1):>4}/{check.weight:g}"
             turns = ", ".join(str(t) for t in check.turns) or "—"
-            lines.append(f"  {mark:<6} {_(CHECK_NAMES[check.id]):<32} {share:>8}  {_('beurten')}: {turns}")
+            where = _("beurten: {turns}").format(turns=turns)
+            lines.append(f"  {mark:<6} {_(CHECK_NAMES[check.id]):<32} {share:>8}  {where}")
             lines.append(wrap(check_detail(check, _), "         "))
         return lines
 
@@ -130,9 +131,11 @@ class TextView:
             what = self.t(signal.text) if signal.text else self.t(self.content.rulebook.cues[signal.cue or "neutral"])
             status = _("herkend") if row.hit else _("gemist")
             latency = "" if row.latency is None else _(" (na {n} beurt(en))").format(n=row.latency)
-            lines.append(wrap(f"- {_('beurt')} {row.shown_turn}: “{what}” — {status}{latency}", "  "))
+            shown = _("beurt {n}").format(n=row.shown_turn)
+            lines.append(wrap(f"- {shown}: “{what}” — {status}{latency}", "  "))
         if not s.rows:
             lines.append("  " + _("De klant gaf geen koopsignaal."))
+            return lines
         alarms = ", ".join(str(t - 1) for t in s.false_alarm_moves) or "—"
         lines.append("  " + _("Vals alarm bij beurt: {turns}").format(turns=alarms))
         lines.append(

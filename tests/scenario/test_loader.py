@@ -370,6 +370,9 @@ def test_idle_cue_is_checked_against_the_scenarios_rulebook(tmp_path: Path) -> N
     assert isinstance(load_typology(das), Typology)  # on its own there is no rulebook to check against
     problems = problems_of(write(tmp_path, "scenario.yaml", MINIMAL.read_text(encoding="utf-8")))
     assert has(problems, position(typology, "grins"), "types.S.idle_cue: unknown cue 'grins'", das)
+    broken = replaced(MINIMAL.read_text(encoding="utf-8"), "difficulty: 1", "difficulty: 9")
+    problems = problems_of(write(tmp_path, "scenario.yaml", broken))
+    assert has(problems, position(typology, "grins"), "types.S.idle_cue: unknown cue 'grins'", das)
 
 
 def test_load_rulebook_refuses_another_kind() -> None:
@@ -481,3 +484,7 @@ def test_find_scenario_unknown_name(shipped: Path) -> None:
 def test_shipped_dir_in_a_source_checkout() -> None:
     assert shipped_dir() == SHIPPED_RULES.parent
     assert all(path.is_file() for path in list_shipped())
+
+
+def test_every_shipped_file_is_valid() -> None:
+    assert validate_paths([shipped_dir()]) == []

@@ -1,0 +1,39 @@
+"""UI text: every marked string has an English translation and the compiled catalogue is current."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+from pathlib import Path
+
+from babel.messages.mofile import read_mo
+
+from simulator.i18n import translator
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _tool():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("salesim_i18n_tool", ROOT / "tools" / "i18n.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_ui_string_has_an_english_translation() -> None:
+    catalog = _tool().english_catalogue()
+    missing = [m.id for m in catalog if m.id and not m.string]
+    assert not missing, f"add to tools/en_catalogue.py, then run python tools/i18n.py: {missing}"
+
+
+def test_the_compiled_catalogue_is_up_to_date() -> None:
+    expected = {m.id: m.string for m in _tool().english_catalogue() if m.id}
+    with open(ROOT / "assets" / "locale" / "en" / "LC_MESSAGES" / "salesim.mo", "rb") as handle:
+        shipped = {m.id: m.string for m in read_mo(io.BytesIO(handle.read())) if m.id}
+    assert shipped == expected, "run python tools/i18n.py"
+
+
+def test_translators_for_both_languages() -> None:
+    assert translator("nl").gettext("Luisteren") == "Luisteren"
+    assert translator("en").gettext("Luisteren") == "Listening"
