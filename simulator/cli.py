@@ -92,9 +92,8 @@ def run_list(as_json: bool) -> int:
         return EXIT_OK
     for row in rows:
         langs = "/".join(str(lang) for lang in row["languages"])  # type: ignore[attr-defined]
-        print(
-            f"{row['id']:<32} {row['title']}  [niveau {row['difficulty']}, {row['buying_situation']}, {row['channel']}, {langs}]"
-        )
+        facts = f"niveau {row['difficulty']}, {row['buying_situation']}, {row['channel']}, {langs}"
+        print(f"{row['id']:<32} {row['title']}  [{facts}]")
     return EXIT_OK
 
 

@@ -35,10 +35,14 @@ def strong(conv: Conversation) -> str:
     if conv.phase is Phase.RELATIE:
         return first(offered, "aftersales") if "aftersales" not in conv.state.used_moves else "goodbye"
     handling = first(offered, *(f"objection:{oid}:doorvragen" for oid in conv.state.objections))
-    handling = handling or first(offered, *(f"objection:{oid}:{t}" for t in GOOD_TECHNIQUES for oid in conv.state.objections))
+    handling = handling or first(
+        offered, *(f"objection:{oid}:{t}" for t in GOOD_TECHNIQUES for oid in conv.state.objections)
+    )
     if handling:
         return handling
-    if _signal_recent(conv) and (close := first(offered, "close:samenvattend", "close:aanname", "close:alternatief", "close:direct")):
+    if _signal_recent(conv) and (
+        close := first(offered, "close:samenvattend", "close:aanname", "close:alternatief", "close:direct")
+    ):
         return close
     surfaced = len(conv.state.surfaced())
     explored = sum(1 for t in conv.turns if t.move.id.startswith("probe:"))

@@ -13,42 +13,29 @@ EN = {
     "Signaal benutten": "Acting on the signal",
     "Aanpassing aan de klant (DAS)": "Adapting to the customer (DAS)",
     "Resultaat": "Outcome",
-    "De klant vertelde niets waarop je kon voortbouwen: je stelde geen vragen.":
-        "The customer told you nothing to build on: you asked no questions.",
-    "{built} van de {total} uitspraken met informatie pakte je op.":
-        "You picked up {built} of the {total} statements that carried information.",
+    "De klant vertelde niets waarop je kon voortbouwen: je stelde geen vragen.": "The customer told you nothing to build on: you asked no questions.",
+    "{built} van de {total} uitspraken met informatie pakte je op.": "You picked up {built} of the {total} statements that carried information.",
     "Je hebt niet samengevat.": "You did not summarise.",
     "Precisie {precision}, volledigheid {recall}; correct samengevat vóór het argumenteren: {before_arguing}; "
-    "samenvattingen met een onjuist detail: {wrong}.":
-        "Precision {precision}, recall {recall}; correct summary before arguing: {before_arguing}; "
-        "summaries with a wrong detail: {wrong}.",
-    "Er kwam geen haakje om op door te vragen: je stelde geen open vragen.":
-        "No hook came up to follow up: you asked no open questions.",
-    "Je vroeg door op {probed} van de {hooks} haakjes; diepgang op de behoeften: {depth}.":
-        "You followed up {probed} of the {hooks} hooks; depth reached on the needs: {depth}.",
-    "Er kwam geen koopsignaal, maar je zag er {false_alarms} waar er geen was.":
-        "No buying signal came, but you saw {false_alarms} where there was none.",
-    "De klant gaf geen koopsignaal; deze controle telt niet mee.":
-        "The customer gave no buying signal; this check does not count.",
-    "{hits} van de {signals} koopsignalen herkend, {false_alarms} vals alarm, d′ = {dprime}.":
-        "{hits} of {signals} buying signals recognised, {false_alarms} false alarm(s), d′ = {dprime}.",
-    "Na {used} van de {windows} koopsignalen sloot je op tijd af; {talk_on} keer praatte je door.":
-        "After {used} of the {windows} buying signals you closed in time; {talk_on} time(s) you talked on.",
+    "samenvattingen met een onjuist detail: {wrong}.": "Precision {precision}, recall {recall}; correct summary before arguing: {before_arguing}; "
+    "summaries with a wrong detail: {wrong}.",
+    "Er kwam geen haakje om op door te vragen: je stelde geen open vragen.": "No hook came up to follow up: you asked no open questions.",
+    "Je vroeg door op {probed} van de {hooks} haakjes; diepgang op de behoeften: {depth}.": "You followed up {probed} of the {hooks} hooks; depth reached on the needs: {depth}.",
+    "Er kwam geen koopsignaal, maar je zag er {false_alarms} waar er geen was.": "No buying signal came, but you saw {false_alarms} where there was none.",
+    "De klant gaf geen koopsignaal; deze controle telt niet mee.": "The customer gave no buying signal; this check does not count.",
+    "{hits} van de {signals} koopsignalen herkend, {false_alarms} vals alarm, d′ = {dprime}.": "{hits} of {signals} buying signals recognised, {false_alarms} false alarm(s), d′ = {dprime}.",
+    "Na {used} van de {windows} koopsignalen sloot je op tijd af; {talk_on} keer praatte je door.": "After {used} of the {windows} buying signals you closed in time; {talk_on} time(s) you talked on.",
     "Je sloot af met een vervolgafspraak, niet met een order.": "You closed with a next step, not an order.",
     "Je hebt niet om de order of een vervolgstap gevraagd.": "You did not ask for the order or a next step.",
-    "{premature} van je {closes} afsluitpogingen kwamen vóór enig koopsignaal.":
-        "{premature} of your {closes} closing attempts came before any buying signal.",
+    "{premature} van je {closes} afsluitpogingen kwamen vóór enig koopsignaal.": "{premature} of your {closes} closing attempts came before any buying signal.",
     "Je stelde geen vragen.": "You asked no questions.",
-    "{unfit} van je {asked} vragen pasten niet bij de fase (suggestief of te vroeg gesloten).":
-        "{unfit} of your {asked} questions did not fit the phase (leading, or closed too early).",
+    "{unfit} van je {asked} vragen pasten niet bij de fase (suggestief of te vroeg gesloten).": "{unfit} of your {asked} questions did not fit the phase (leading, or closed too early).",
     "Je hebt geen argumenten gegeven.": "You gave no arguments.",
-    "{strong} van je {total} argumenten waren volledig en gekoppeld aan een uitgediepte behoefte.":
-        "{strong} of your {total} arguments were complete and linked to an explored need.",
+    "{strong} van je {total} argumenten waren volledig en gekoppeld aan een uitgediepte behoefte.": "{strong} of your {total} arguments were complete and linked to an explored need.",
     "De klant had geen bezwaren; deze controle telt niet mee.": "The customer raised no objections; this check does not count.",
     "{resolved} van de {raised} bezwaren weggenomen.": "{resolved} of the {raised} objections resolved.",
     "Er is niets gezegd.": "Nothing was said.",
-    "{early} keer presenteerde je voordat de klant een behoefte had genoemd.":
-        "{early} time(s) you presented before the customer had named a need.",
+    "{early} keer presenteerde je voordat de klant een behoefte had genoemd.": "{early} time(s) you presented before the customer had named a need.",
     "{mistakes} zetten die dit klanttype slecht ontvangt.": "{mistakes} move(s) this customer type takes badly.",
     "Order binnen.": "Order won.",
     "Concrete vervolgafspraak gemaakt.": "Concrete next step agreed.",
@@ -100,8 +87,7 @@ EN = {
     "Afsluiting": "Closing",
     "Relatie": "Relationship",
     "dit klanttype reageert hier slecht op": "this customer type reacts badly to this",
-    "Kies je voorbereiding (nummers met spaties, Enter = niets): ":
-        "Choose your preparation (numbers separated by spaces, Enter = none): ",
+    "Kies je voorbereiding (nummers met spaties, Enter = niets): ": "Choose your preparation (numbers separated by spaces, Enter = none): ",
     "Dat kan niet: kies bestaande nummers binnen het budget.": "Not possible: choose existing numbers within the budget.",
     "Jouw zet: ": "Your move: ",
     "Gemarkeerd als koopsignaal.": "Marked as a buying signal.",
@@ -114,15 +100,12 @@ EN = {
     "KVVB-matrix:": "Feature-advantage-benefit-proof matrix:",
     "bewijs: {proof}": "proof: {proof}",
     "VOORBEREIDING — budget: {budget} punten": "PREPARATION — budget: {budget} points",
-    "Stemming: vertrouwen {trust} · bereidheid {readiness} · geduld {patience}":
-        "Mood: trust {trust} · readiness {readiness} · patience {patience}",
-    "k = Koopsignaal! (markeer de laatste uitspraak) · q = stoppen":
-        "k = Buying signal! (mark the last statement) · q = stop",
+    "Stemming: vertrouwen {trust} · bereidheid {readiness} · geduld {patience}": "Mood: trust {trust} · readiness {readiness} · patience {patience}",
+    "k = Koopsignaal! (markeer de laatste uitspraak) · q = stoppen": "k = Buying signal! (mark the last statement) · q = stop",
     "NABESPREKING": "DEBRIEF",
     "voldoende": "pass",
     "onvoldoende": "fail",
-    "Cijfer: {grade} ({verdict}) · score {score}/100 · uitkomst: {outcome}":
-        "Grade: {grade} ({verdict}) · score {score}/100 · outcome: {outcome}",
+    "Cijfer: {grade} ({verdict}) · score {score}/100 · uitkomst: {outcome}": "Grade: {grade} ({verdict}) · score {score}/100 · outcome: {outcome}",
     "RUBRIC": "RUBRIC",
     "KOOPSIGNALEN": "BUYING SIGNALS",
     "DE DRIE BEURTEN DIE ER HET MEEST TOE DEDEN": "THE THREE TURNS THAT MATTERED MOST",

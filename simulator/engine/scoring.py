@@ -301,7 +301,9 @@ class Rubric:
         """No pitching before the customer has named a need (pitching before asking)."""
         pitches = self.of_kind(MoveKind.ARGUMENT, MoveKind.KENMERKEN_OPSOMMEN, MoveKind.OVERGANG)
         early = [
-            t.number for t in pitches if not any(self.level_at(n, NeedState.SURFACED, t.number) for n in self.need_weight)
+            t.number
+            for t in pitches
+            if not any(self.level_at(n, NeedState.SURFACED, t.number) for n in self.need_weight)
         ]
         if not self.turns:
             return self.make(CheckId.FASEDISCIPLINE, 0.0, [], "no_moves")
@@ -327,9 +329,7 @@ class Rubric:
         return self.make(CheckId.RESULTAAT, value, decided or [len(self.turns)] if self.turns else [], outcome.value)
 
 
-TALKING_OVER = frozenset(
-    {MoveKind.KENMERKEN_OPSOMMEN, MoveKind.AFSLUITING, MoveKind.SMALLTALK, MoveKind.BIJVERKOPEN}
-)
+TALKING_OVER = frozenset({MoveKind.KENMERKEN_OPSOMMEN, MoveKind.AFSLUITING, MoveKind.SMALLTALK, MoveKind.BIJVERKOPEN})
 
 
 def _builds_on(item: str, answer: TurnRecord, kvvb_need: dict[str, str]) -> bool:

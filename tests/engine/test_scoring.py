@@ -110,7 +110,9 @@ def test_grades_run_from_one_to_ten() -> None:
     seed=st.integers(0, 10_000),
     picks=st.lists(st.tuples(st.integers(0, 6), st.booleans()), min_size=0, max_size=90),
 )
-def test_any_sequence_of_offered_moves_and_marks_ends_in_range(content: Content, seed: int, picks: list[tuple[int, bool]]) -> None:
+def test_any_sequence_of_offered_moves_and_marks_ends_in_range(
+    content: Content, seed: int, picks: list[tuple[int, bool]]
+) -> None:
     conv = Conversation(content, seed=seed)
     conv.start()
     for index, mark in picks:

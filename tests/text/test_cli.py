@@ -16,7 +16,7 @@ from simulator.engine.result import score
 from simulator.engine.vocabulary import Language, Mode
 from simulator.text.play import play_text
 from tests.conftest import FIRST_SCENARIO
-from tests.playbook import play, strong
+from tests.playbook import strong
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,7 +38,9 @@ def scripted_input(content: Content, seed: int) -> tuple[str, dict[str, object]]
     return "\n".join(lines) + "\n", score(conv).to_dict()
 
 
-def test_text_mode_replays_a_strong_game_to_the_same_result(content: Content, capsys: pytest.CaptureFixture[str]) -> None:
+def test_text_mode_replays_a_strong_game_to_the_same_result(
+    content: Content, capsys: pytest.CaptureFixture[str]
+) -> None:
     stdin, expected = scripted_input(content, seed=11)
     result = play_text(content, 11, Mode.OEFENEN, Language.NL, as_json=True, stdin=io.StringIO(stdin))
     printed = json.loads(capsys.readouterr().out)
@@ -66,7 +68,9 @@ def test_text_mode_speaks_english_when_asked(content: Content, capsys: pytest.Ca
     assert "Mood:" not in out, "exam mode shows no mood indicator"
 
 
-def test_end_of_input_abandons_the_session_but_still_scores(content: Content, capsys: pytest.CaptureFixture[str]) -> None:
+def test_end_of_input_abandons_the_session_but_still_scores(
+    content: Content, capsys: pytest.CaptureFixture[str]
+) -> None:
     result = play_text(content, 5, Mode.OEFENEN, Language.NL, as_json=True, stdin=io.StringIO("\n2\n"))
     printed = json.loads(capsys.readouterr().out)
     assert result.outcome.value == printed["outcome"] == "afgebroken"
