@@ -112,7 +112,9 @@ def test_nesting_within_the_bound_is_fine() -> None:
 
 def test_megabyte_of_brackets_is_rejected_not_crashed() -> None:
     problem = only_problem("[" * (MAX_BYTES - 1))
-    assert "deeper than" in problem.message
+    # Our own bound, or the C parser's (libyaml versions differ in which comes first).
+    assert "deeper than" in problem.message or "nesting depth" in problem.message
+    assert problem.line == 1
 
 
 def test_aliases_below_the_bound_expand() -> None:
