@@ -182,8 +182,15 @@ class Conversation:
         phase = self.phase
         judgements = self.assessor.judge(move, self.state, phase)
         best, best_judgements, best_value = self._best_offered(phase)
-        reaction, signal = self._play(move)
+        reaction = self._play(move)
         self._check_end(move, reaction, len(self.turns) + 1)
+        signal = None
+        if (
+            not self.finished
+            and self.state.outcome is None
+            and not any(e.startswith("objection_raised") for e in reaction.events)
+        ):
+            signal = self.signals.emit(self.state, self.phase, self.state.customer_turn, self.rng)
         reply = self._customer_turn(self.state.customer_turn, reaction, signal)
         value = self.assessor.value(judgements)
         self.turns.append(
@@ -208,7 +215,7 @@ class Conversation:
         judgements, move = max(scored, key=lambda pair: self.assessor.value(pair[0]))
         return move, judgements, self.assessor.value(judgements)
 
-    def _play(self, move: Move) -> tuple[Reaction, Signal | None]:
+    def _play(self, move: Move) -> Reaction:
         turn = self.state.customer_turn + 1
         reaction = self.customer.react(move, self.state, self.phases, self.rng)
         self.state.used_moves.add(move.id)
@@ -218,11 +225,8 @@ class Conversation:
             reaction.events.append(f"window_missed:{window.signal_id}")
             reaction.cue = reaction.cue or "looks_away"
         self.stages.follow(self.state.mood.readiness)
-        signal = None
-        if self.state.outcome is None and not any(e.startswith("objection_raised") for e in reaction.events):
-            signal = self.signals.emit(self.state, self.phase, turn, self.rng)
         self.state.customer_turn = turn
-        return reaction, signal
+        return reaction
 
     def _customer_turn(self, number: int, reaction: Reaction, signal: Signal | None) -> CustomerTurn:
         cue = reaction.cue or self._mood_cue()

@@ -188,12 +188,13 @@ class MoveBuilder:
         return Move("transition", text, MoveKind.OVERGANG, (EffectKey.OVERGANG,), trigger=PhaseTrigger.PRESENT)
 
     def feature_dump(self) -> Move:
-        """List features without linking them to a need."""
-        features = [self._w.text(row.kenmerk) for row in self._rows[:4]]
-        intro = self._w.student_variants("feature_dump")[0]
+        """List features without linking them to a need (the scenario's own wording, else the kenmerken)."""
+        text = self._w.student_variants("feature_dump")[0]
+        if not self._content.scenario.student_lines.feature_dump:
+            text = " ".join([text] + [sentence(self._w.text(row.kenmerk)) for row in self._rows[:3]])
         return Move(
             "feature_dump",
-            f"{intro} {join_items(features, self._w)}.",
+            text,
             MoveKind.KENMERKEN_OPSOMMEN,
             (EffectKey.KENMERKEN_OPSOMMEN,),
             parts=frozenset({ArgumentPart.KENMERK}),

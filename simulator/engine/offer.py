@@ -26,16 +26,20 @@ class OfferMaker:
 
     def offer(self, state: SessionState, phase: Phase, rng: random.Random) -> list[Move]:
         """The moves for this turn, in a seeded random order."""
-        pinned, others = self._candidates(state, phase)
-        others = [m for m in others if m.id not in state.used_moves or repeatable(m.id)]
         size = rng.randint(self._low, self._high)
-        chosen = pinned[: max(2, size - 2)]
+        pinned = self._pinned(state, phase, rng)[: max(2, size - 2)]
+        taken = {m.id for m in pinned}
+        others = [
+            m
+            for m in self._candidates(state, phase, rng)
+            if m.id not in taken and (m.id not in state.used_moves or repeatable(m.id))
+        ]
         strong = [m for m in others if self._value(m, state, phase) > 0]
         weak = [m for m in others if m not in strong]
         rng.shuffle(strong)
         rng.shuffle(weak)
-        room = size - len(chosen)
-        take_strong = max(0, min(len(strong), room - min(2, len(weak))))
+        chosen = list(pinned)
+        take_strong = max(0, min(len(strong), size - len(chosen) - min(2, len(weak))))
         chosen += strong[:take_strong]
         chosen += weak[: size - len(chosen)]
         chosen += strong[take_strong : take_strong + size - len(chosen)]
@@ -45,22 +49,35 @@ class OfferMaker:
     def _value(self, move: Move, state: SessionState, phase: Phase) -> float:
         return self._assessor.value(self._assessor.judge(move, state, phase))
 
-    def _candidates(self, state: SessionState, phase: Phase) -> tuple[list[Move], list[Move]]:
+    def _pinned(self, state: SessionState, phase: Phase, rng: random.Random) -> list[Move]:
+        """Moves that must be on offer now: answers to an open objection, the follow-up on a hook the
+        customer just gave, and a close while a buying signal is open (weak choices come from elsewhere)."""
         b = self._builder
-        if phase is Phase.RELATIE:
-            return [], b.relatie() + b.smalltalk()[:1]
         pinned: list[Move] = []
         objection_id = state.open_objection()
         if objection_id is not None:
             handling = b.handle(b.objection(objection_id))
             if state.objections[objection_id].probed_turn is not None:
                 handling = handling[1:]
-            pinned = [m for m in handling if m.id not in state.used_moves][:4]
+            pinned += [m for m in handling if m.id not in state.used_moves][:3]
+        fresh = [
+            n
+            for n in b.needs_in(state, NeedState.SURFACED)
+            if state.need_turns[n.id][NeedState.SURFACED] == state.customer_turn
+        ]
+        pinned += [b.probe(need) for need in fresh]
+        if state.open_window() is not None and phase is not Phase.RELATIE and state.outcome is None:
+            pinned.append(b.close(rng.choice(list(CloseTechnique)), state))
+        return pinned
+
+    def _candidates(self, state: SessionState, phase: Phase, rng: random.Random) -> list[Move]:
+        if phase is Phase.RELATIE:
+            return self._builder.relatie() + self._builder.smalltalk()[:1]
         if phase is Phase.OPENING:
-            return pinned, self._opening(state)
+            return self._opening(state)
         if phase is Phase.INFORMATIE:
-            return pinned, self._informatie(state)
-        return pinned, self._transformatie(state)
+            return self._informatie(state, rng)
+        return self._transformatie(state, rng)
 
     def _opening(self, state: SessionState) -> list[Move]:
         b = self._builder
@@ -68,18 +85,18 @@ class OfferMaker:
         moves = b.smalltalk() + [b.agenda(), b.opening_pitch(), b.close(CloseTechnique.DIRECT, state)]
         return moves + [b.ask(need) for need in hidden[:1]]
 
-    def _informatie(self, state: SessionState) -> list[Move]:
+    def _informatie(self, state: SessionState, rng: random.Random) -> list[Move]:
         b = self._builder
         hidden = self._hidden_needs(state)
         moves = [b.ask(need) for need in hidden[:2]] + [b.lead(need) for need in hidden[1:2] or hidden[:1]]
         moves += [b.probe(need) for need in b.needs_in(state, NeedState.SURFACED)]
         moves += [b.imply(n) for n in b.needs_in(state, NeedState.EXPLORED) if n.id not in state.implied][:1]
-        moves += self._summaries(state)
+        moves += self._summaries(state, rng)
         if state.surfaced():
             moves.append(b.transition())
         return moves + [b.feature_dump(), b.close(CloseTechnique.DIRECT, state)]
 
-    def _transformatie(self, state: SessionState) -> list[Move]:
+    def _transformatie(self, state: SessionState, rng: random.Random) -> list[Move]:
         b = self._builder
         rows = [row for row in b.rows() if row.id not in state.used_rows]
         known = [row for row in rows if state.need_at_least(row.need, NeedState.SURFACED)]
@@ -90,14 +107,16 @@ class OfferMaker:
         moves += [b.trial_close(), b.next_step(), b.feature_dump()]
         moves += [b.close(technique, state) for technique in CloseTechnique]
         moves += [b.ask(need) for need in self._hidden_needs(state)[:1]]
-        return moves + self._summaries(state)
+        return moves + self._summaries(state, rng)
 
-    def _summaries(self, state: SessionState) -> list[Move]:
+    def _summaries(self, state: SessionState, rng: random.Random) -> list[Move]:
+        """One summary of what the customer said: accurate, or (as often) with one wrong detail."""
         surfaced = state.surfaced()
         if len(surfaced) < 2:
             return []
-        wrong = self._builder.need(surfaced[len(surfaced) // 2])
-        return [self._builder.summary(state), self._builder.summary(state, wrong=wrong)]
+        if rng.random() < 0.5:
+            return [self._builder.summary(state)]
+        return [self._builder.summary(state, wrong=self._builder.need(rng.choice(surfaced)))]
 
     def _hidden_needs(self, state: SessionState) -> list[Need]:
         hidden = self._builder.needs_in(state, NeedState.HIDDEN)

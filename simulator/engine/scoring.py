@@ -200,10 +200,17 @@ class Rubric:
         used = sum(1 for row in rows if row.closed_in_window)
         talk_on = [t.number for t in self.turns if any(e.startswith("talk_on:") for e in t.reply.events)]
         score = used / len(rows) - self.penalty(CheckId.SIGNAAL_BENUTTEN) * len(talk_on)
+        missed = [
+            move
+            for row in rows
+            if not row.closed_in_window
+            for move in range(row.shown_turn + 1, min(row.window_end + 1, len(self.turns)) + 1)
+        ]
+        used_moves = [r.closed_move for r in rows if r.closed_move]
         return self.make(
             CheckId.SIGNAAL_BENUTTEN,
             score,
-            talk_on or [r.decided_move for r in rows if r.decided_move],
+            talk_on or missed or used_moves,
             "windows",
             used=used,
             windows=len(rows),

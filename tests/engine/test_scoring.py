@@ -36,7 +36,7 @@ def test_a_strong_playthrough_wins_the_order_with_a_good_grade(content: Content,
     assert result.passed
 
 
-@pytest.mark.parametrize("seed", [0, 3, 5])
+@pytest.mark.parametrize("seed", [3, 5, 8])
 def test_bad_habits_fail_and_each_habit_is_blamed_by_its_own_check(content: Content, seed: int) -> None:
     conv = Conversation(content, seed=seed)
     play(conv, bad_habits)
