@@ -121,10 +121,10 @@ PHASES: dict[Phase, str] = {
 }
 
 
-def check_detail(check: Check, _: Gettext) -> str:
+def check_detail(check: Check, _: Gettext, decimal_comma: bool = True) -> str:
     """The explanation of a check, translated and filled in."""
     template = DETAILS.get(check.detail, check.detail)
-    params = {key: _decimal(value) for key, value in check.params.items()}
+    params = {key: _decimal(value, decimal_comma) for key, value in check.params.items()}
     return _(template).format(**params)
 
 
@@ -135,8 +135,9 @@ def reason(code: str, _: Gettext, dislikes: dict[str, str] | None = None) -> str
     return _(REASONS.get(code, code))
 
 
-def _decimal(value: float | int | str) -> str:
-    """Numbers as Dutch/English readers expect them; ints stay ints."""
-    if isinstance(value, float):
-        return f"{value:.2f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
-    return str(value)
+def _decimal(value: float | int | str, decimal_comma: bool) -> str:
+    """Numbers as Dutch (decimal comma) or English readers expect them; whole numbers without decimals."""
+    if not isinstance(value, float):
+        return str(value)
+    text = str(int(value)) if value == int(value) else f"{value:.2f}".rstrip("0")
+    return text.replace(".", ",") if decimal_comma else text

@@ -104,8 +104,12 @@ def _signals_dict(stats: SignalStats) -> dict[str, Any]:
 
 
 def key_moments(conv: Conversation, count: int = 3) -> tuple[KeyMoment, ...]:
-    """The turns where the chosen move fell furthest short of the best one offered."""
-    gaps = [t for t in conv.turns if t.best_value - t.value > 0 and t.best.id != t.move.id]
+    """The turns with a real mistake where the chosen move fell furthest short of the best one offered."""
+    gaps = [
+        t
+        for t in conv.turns
+        if t.best_value - t.value > 0 and t.best.id != t.move.id and any(j.sign < 0 for j in t.judgements)
+    ]
     gaps.sort(key=lambda t: (-(t.best_value - t.value), t.number))
     return tuple(
         KeyMoment(

@@ -116,11 +116,12 @@ class TextView:
         lines = []
         for check in result.checks:
             mark = _("n.v.t.") if check.score is None else ("✓" if check.passed else "✗")
-            share = "  —  " if check.score is None else f"{round(check.score * check.weight, 1):>4}/{check.weight:g}"
+            points = "" if check.score is None else number(check.score * check.weight, self.language)
+            share = "  —  " if check.score is None else f"{points:>4}/{check.weight:g}"
             turns = ", ".join(str(t) for t in check.turns) or "—"
             where = _("beurten: {turns}").format(turns=turns)
             lines.append(f"  {mark:<6} {_(CHECK_NAMES[check.id]):<32} {share:>8}  {where}")
-            lines.append(wrap(check_detail(check, _), "         "))
+            lines.append(wrap(check_detail(check, _, self.language is Language.NL), "         "))
         return lines
 
     def _signals(self, result: Result, conv: Conversation) -> list[str]:
