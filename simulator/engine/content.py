@@ -309,12 +309,19 @@ class Thresholds(Strict):
     order_readiness: float = Field(ge=0, le=100, description="Readiness at which a close wins the order.")
     next_step_readiness: float = Field(ge=0, le=100, description="Readiness at which a next step is accepted.")
     impatience: float = Field(ge=0, le=100, description="Below this patience the customer cuts small talk short.")
+    trust_floor_for_readiness: float = Field(ge=0, le=100, description="Below this trust, readiness gains are halved.")
+
+
+class SituationRules(Strict):
+    """How a buying situation (buygrid) shapes the conversation."""
+
+    turn_limit: int = Field(ge=6, le=80, description="Default turn limit (student moves).")
+    proof_factor: float = Field(ge=0, le=3, description="Factor on the effect of proof: new tasks need the most.")
     question_ceiling: float = Field(
         ge=0,
         le=100,
         description="Readiness that questions alone can reach; addressing needs (by weight) raises it to 100.",
     )
-    trust_floor_for_readiness: float = Field(ge=0, le=100, description="Below this trust, readiness gains are halved.")
 
 
 class SignalRules(Strict):
@@ -335,6 +342,9 @@ class ArgumentRules(Strict):
     explored_factor: float = Field(ge=0, le=3, description="Readiness factor for an argument on an explored need.")
     surfaced_factor: float = Field(ge=0, le=3, description="Factor for an argument on a need only surfaced.")
     hidden_factor: float = Field(ge=0, le=3, description="Factor for an argument on a need never raised.")
+    motive_proof: dict[Motive, float] = Field(
+        description="Factor on proof per motive behind the need: figures persuade rational motives most."
+    )
 
 
 class ScoringRules(Strict):
@@ -357,7 +367,9 @@ class Rulebook(Strict):
     kind: Literal["rulebook"] = Field(description="Always 'rulebook'.")
     schema_version: Literal[1] = Field(description="Version of this file format.")
     description: LocalText = Field(description="What this rulebook is for.")
-    turn_limits: dict[BuyingSituation, int] = Field(description="Default turn limit per buying situation.")
+    buying_situations: dict[BuyingSituation, SituationRules] = Field(
+        description="Turn limit, value of proof and the question ceiling per buying situation."
+    )
     effects: dict[EffectKey, Delta] = Field(description="Base effect of each kind of move on the customer.")
     thresholds: Thresholds = Field(description="Thresholds.")
     signals: SignalRules = Field(description="Signal windows.")

@@ -91,7 +91,8 @@ class Conversation:
         self.greeting: CustomerTurn | None = None
         self.marks: list[int] = []
         self.offered: list[Move] = []
-        self.max_turns = content.scenario.max_turns or content.rulebook.turn_limits[content.scenario.buying_situation]
+        situation = content.rulebook.buying_situations[content.scenario.buying_situation]
+        self.max_turns = content.scenario.max_turns or situation.turn_limit
         self.ended_by: str | None = None
 
     def _initial_state(self) -> SessionState:

@@ -34,6 +34,7 @@ class Reaction:
     events: list[str] = field(default_factory=list)
     effects: list[EffectKey] = field(default_factory=list)
     readiness_factor: float = 1.0
+    proof_factor: float = 1.0
     cue: str | None = None
     informative: list[str] = field(default_factory=list)
 
@@ -50,6 +51,7 @@ class CustomerModel:
         self.content = content
         self.rules = content.rulebook
         self.profile = content.typology.types[content.scenario.customer.typology]
+        self.situation = content.rulebook.buying_situations[content.scenario.buying_situation]
         self.w = wording
         self._needs = {need.id: need for need in content.scenario.needs}
         self._rows = {row.id: row for row in content.scenario.product.kvvb}
@@ -63,8 +65,9 @@ class CustomerModel:
         for key in reaction.effects:
             base = self.rules.effects[key]
             factor = self.profile.effects.get(key, NEUTRAL)
-            trust += base.trust * factor.trust
-            readiness += base.readiness * factor.readiness
+            proof = reaction.proof_factor if key is EffectKey.BEWIJS else 1.0
+            trust += base.trust * factor.trust * proof
+            readiness += base.readiness * factor.readiness * proof
             patience += base.patience * factor.patience
         if readiness > 0:
             readiness *= reaction.readiness_factor * (0.5 + state.mood.trust / 100)
@@ -79,7 +82,7 @@ class CustomerModel:
 
     def readiness_ceiling(self, state: SessionState) -> float:
         """How far readiness can rise now: questions alone reach the ceiling, addressed needs lift it."""
-        floor = self.rules.thresholds.question_ceiling
+        floor = self.situation.question_ceiling
         total = sum(need.weight for need in self._needs.values())
         addressed = sum(n.weight for n in self._needs.values() if state.need_at_least(n.id, NeedState.ADDRESSED))
         return floor + (100 - floor) * addressed / total
@@ -182,6 +185,7 @@ class CustomerModel:
         state.used_rows.add(row.id)
         self._enter_transformatie(state, phases, r, rng)
         args = self.rules.arguments
+        r.proof_factor = self.situation.proof_factor * args.motive_proof.get(need.motive, 1.0)
         if state.need_at_least(need.id, NeedState.EXPLORED):
             r.readiness_factor = args.explored_factor
             level = NeedState.CONFIRMED if move.parts >= frozenset(ArgumentPart) else NeedState.ADDRESSED

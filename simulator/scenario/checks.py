@@ -17,10 +17,12 @@ from simulator.engine.content import (
     Typology,
 )
 from simulator.engine.vocabulary import (
+    BuyingSituation,
     CheckId,
     CloseTechnique,
     EffectKey,
     Language,
+    Motive,
     ObjectionType,
     Outcome,
     SignalChannel,
@@ -163,10 +165,6 @@ def _against_rules(scenario: Scenario, rulebook: Rulebook, typology: Typology, r
     if scenario.buying_model not in rulebook.buying_models:
         known = _names(rulebook.buying_models)
         report.at(("buying_model",), f"unknown buying model '{scenario.buying_model}' (known: {known})")
-    situation = scenario.buying_situation
-    if scenario.max_turns is None and situation not in rulebook.turn_limits:
-        message = f"the rulebook has no turn limit for '{situation.value}'; set max_turns"
-        report.at(("buying_situation",), message)
 
 
 # --------------------------------------------------------------------------- rulebook and typology
@@ -179,6 +177,8 @@ def check_rulebook(rulebook: Rulebook, report: Report) -> None:
     _complete(("scoring", "weights"), CheckId, rulebook.scoring.weights, "weight", report)
     _complete(("effects",), EffectKey, rulebook.effects, "effect", report)
     _complete(("close_lines",), CloseTechnique, rulebook.close_lines, "closing line", report)
+    _complete(("buying_situations",), BuyingSituation, rulebook.buying_situations, "buying situation", report)
+    _complete(("arguments", "motive_proof"), Motive, rulebook.arguments.motive_proof, "motive", report)
     _outcomes(rulebook, report)
     _moods(rulebook, report)
     _offer(rulebook.offer, report)

@@ -126,11 +126,12 @@ def test_asking_surfaces_and_probing_explores_a_need(content: Content) -> None:
 def test_questions_alone_cannot_make_the_customer_ready(content: Content) -> None:
     conv = Conversation(content, seed=3)
     conv.start()
-    conv.state.mood.readiness = content.rulebook.thresholds.question_ceiling
+    ceiling = content.rulebook.buying_situations[content.scenario.buying_situation].question_ceiling
+    conv.state.mood.readiness = ceiling
     need = content.scenario.needs[0]
     conv.offered = [conv.builder.ask(need)] + conv.offered
     conv.choose(f"ask:{need.id}")
-    assert conv.state.mood.readiness <= content.rulebook.thresholds.question_ceiling
+    assert conv.state.mood.readiness <= ceiling
 
 
 def test_strong_play_surfaces_signals_and_wins_the_order(content: Content) -> None:

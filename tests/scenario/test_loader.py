@@ -390,7 +390,7 @@ def test_load_rulebook_refuses_another_kind() -> None:
 def rulebook_named(description: str) -> str:
     text = (SHIPPED_RULES / "standaard.yaml").read_text(encoding="utf-8")
     start = text.index("description:")
-    end = text.index("\nturn_limits:")
+    end = text.index("\n# Per buying situation")
     return text[:start] + f"description: {description}\n" + text[end:]
 
 
