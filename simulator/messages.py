@@ -37,7 +37,7 @@ CHECK_NAMES: dict[CheckId, str] = {
 DETAILS: dict[str, str] = {
     "no_information": N_("De klant vertelde niets waarop je kon voortbouwen: je stelde geen vragen."),
     "listening": N_("{built} van de {total} uitspraken met informatie pakte je op."),
-    "no_summary": N_("Je hebt niet samengevat."),
+    "no_summary": N_("Je hebt niet samengevat, ook niet voordat je ging argumenteren."),
     "summaries": N_(
         "Precisie {precision}, volledigheid {recall}; correct samengevat vóór het argumenteren: {before_arguing}; "
         "samenvattingen met een onjuist detail: {wrong}."

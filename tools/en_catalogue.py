@@ -15,7 +15,7 @@ EN = {
     "Resultaat": "Outcome",
     "De klant vertelde niets waarop je kon voortbouwen: je stelde geen vragen.": "The customer told you nothing to build on: you asked no questions.",
     "{built} van de {total} uitspraken met informatie pakte je op.": "You picked up {built} of the {total} statements that carried information.",
-    "Je hebt niet samengevat.": "You did not summarise.",
+    "Je hebt niet samengevat, ook niet voordat je ging argumenteren.": "You did not summarise, not even before you started arguing.",
     "Precisie {precision}, volledigheid {recall}; correct samengevat vóór het argumenteren: {before_arguing}; "
     "samenvattingen met een onjuist detail: {wrong}.": "Precision {precision}, recall {recall}; correct summary before arguing: {before_arguing}; "
     "summaries with a wrong detail: {wrong}.",

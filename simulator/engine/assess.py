@@ -145,7 +145,7 @@ class Assessor:
         objection = self._objections[move.target or ""]
         table = self._content.rulebook.techniques[objection.type]
         effect = table.get(move.technique, 0.0) if isinstance(move.technique, Technique) else 0.0
-        good = effect >= self._content.rulebook.technique_success
+        good = effect >= self._content.rulebook.objection_handling.success
         return [Judgement(CheckId.BEZWAREN, 1 if good else -1, "technique_fits" if good else "technique_poor")]
 
     def _trial_close(self, move: Move, state: SessionState, phase: Phase) -> list[Judgement]:

@@ -309,7 +309,33 @@ class Thresholds(Strict):
     order_readiness: float = Field(ge=0, le=100, description="Readiness at which a close wins the order.")
     next_step_readiness: float = Field(ge=0, le=100, description="Readiness at which a next step is accepted.")
     impatience: float = Field(ge=0, le=100, description="Below this patience the customer cuts small talk short.")
+    warm_trust: float = Field(ge=0, le=100, description="From this trust the customer looks warm (mood cue).")
+    trial_close_margin: float = Field(
+        ge=0, le=100, description="A trial close gets a yes from this far below order_readiness."
+    )
     trust_floor_for_readiness: float = Field(ge=0, le=100, description="Below this trust, readiness gains are halved.")
+
+
+class OfferRules(Strict):
+    """How many moves each turn offers, and how often a summary on offer is a wrong one."""
+
+    min: int = Field(ge=4, le=7, description="Fewest moves offered per turn.")
+    max: int = Field(ge=4, le=7, description="Most moves offered per turn.")
+    wrong_summary_chance: float = Field(
+        ge=0, le=1, description="Chance that the summary on offer has a wrong detail (the student must notice)."
+    )
+
+
+class ObjectionRules(Strict):
+    """How answers to objections work."""
+
+    success: float = Field(ge=0, le=1, description="Effectiveness from which an answer takes the objection away.")
+    probe_bonus: float = Field(
+        ge=0, le=1, description="Effectiveness added when the student probed the objection first."
+    )
+    neutral: float = Field(
+        ge=0, lt=1, description="Effectiveness with no effect on readiness; below it an answer lowers readiness."
+    )
 
 
 class SituationRules(Strict):
@@ -377,11 +403,11 @@ class Rulebook(Strict):
     techniques: dict[ObjectionType, dict[Technique, float]] = Field(
         description="How well each technique handles each objection type (0–1)."
     )
-    technique_success: float = Field(ge=0, le=1, description="Effectiveness at which an objection is taken away.")
+    objection_handling: ObjectionRules = Field(description="How answers to objections work.")
     buying_models: dict[Id, list[StageDef]] = Field(description="Buying-behaviour stage models (e.g. aida).")
     cues: dict[Id, LocalText] = Field(description="Body-language cues the engine can show.")
     moods: dict[Id, Id] = Field(description="Cue shown for each mood when no signal is shown.")
-    offer: dict[str, int] = Field(description="How many moves are offered per turn (min, max).")
+    offer: OfferRules = Field(description="The moves offered per turn.")
     scoring: ScoringRules = Field(description="The rubric.")
     close_lines: dict[CloseTechnique, Lines] = Field(description="Generic closing moves per technique.")
     customer_lines: CustomerLines = Field(description="Generic customer lines (all required).")

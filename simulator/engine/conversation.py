@@ -259,7 +259,7 @@ class Conversation:
             return moods["impatient"]
         if mood.trust < thresholds.trust_floor_for_readiness:
             return moods["guarded"]
-        if mood.trust >= 65:
+        if mood.trust >= thresholds.warm_trust:
             return moods["warm"]
         return self.customer.profile.idle_cue
 

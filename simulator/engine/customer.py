@@ -221,10 +221,11 @@ class CustomerModel:
         status = state.objections[objection.id]
         table = self.rules.techniques[objection.type]
         technique = move.technique if isinstance(move.technique, Technique) else Technique.JA_MAAR
-        effect = min(1.0, table.get(technique, 0.0) + (0.2 if status.probed_turn else 0.0))
+        handling = self.rules.objection_handling
+        effect = min(1.0, table.get(technique, 0.0) + (handling.probe_bonus if status.probed_turn else 0.0))
         status.attempts.append((turn, technique.value, effect))
-        r.readiness_factor = (effect - 0.4) / 0.6
-        if effect >= self.rules.technique_success:
+        r.readiness_factor = (effect - handling.neutral) / (1 - handling.neutral)
+        if effect >= handling.success:
             status.resolved_turn = turn
             r.say(self.w.text(objection.resolved))
             r.events.append(f"objection_resolved:{objection.id}")
@@ -249,7 +250,9 @@ class CustomerModel:
     def _on_proefafsluiting(
         self, move: Move, state: SessionState, phases: PhaseMachine, rng: random.Random, r: Reaction
     ) -> None:
-        ready = state.mood.readiness >= self.rules.thresholds.order_readiness - 15 or state.open_window() is not None
+        thresholds = self.rules.thresholds
+        ready = state.mood.readiness >= thresholds.order_readiness - thresholds.trial_close_margin
+        ready = ready or state.open_window() is not None
         r.say(self.w.customer("trial_close_yes" if ready else "trial_close_no", rng))
         r.events.append("trial_close_yes" if ready else "trial_close_no")
 

@@ -21,12 +21,11 @@ class OfferMaker:
     def __init__(self, content: Content, builder: MoveBuilder, assessor: Assessor) -> None:
         self._builder = builder
         self._assessor = assessor
-        self._low = content.rulebook.offer["min"]
-        self._high = content.rulebook.offer["max"]
+        self._rules = content.rulebook.offer
 
     def offer(self, state: SessionState, phase: Phase, rng: random.Random) -> list[Move]:
         """The moves for this turn, in a seeded random order."""
-        size = rng.randint(self._low, self._high)
+        size = rng.randint(self._rules.min, self._rules.max)
         pinned = self._pinned(state, phase, rng)[: max(2, size - 2)]
         taken = {m.id for m in pinned}
         others = [
@@ -114,7 +113,7 @@ class OfferMaker:
         surfaced = state.surfaced()
         if len(surfaced) < 2:
             return []
-        if rng.random() < 0.5:
+        if rng.random() >= self._rules.wrong_summary_chance:
             return [self._builder.summary(state)]
         return [self._builder.summary(state, wrong=self._builder.need(rng.choice(surfaced)))]
 

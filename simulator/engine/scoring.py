@@ -113,11 +113,11 @@ class Rubric:
     def samenvatten(self) -> Check:
         """A correct summary before arguing, and the precision and recall of every summary."""
         summaries = self.of_kind(MoveKind.SAMENVATTING)
-        if not summaries:
-            return self.make(CheckId.SAMENVATTEN, 0.0, [], "no_summary")
         first_pitch = min(
             (t.number for t in self.of_kind(MoveKind.ARGUMENT, MoveKind.KENMERKEN_OPSOMMEN)), default=10**6
         )
+        if not summaries:
+            return self.make(CheckId.SAMENVATTEN, 0.0, [first_pitch] if first_pitch < 10**6 else [], "no_summary")
         f1s, precisions, recalls = [], [], []
         for turn in summaries:
             right = len(turn.move.summary_items)
@@ -295,7 +295,9 @@ class Rubric:
         scores, turns = [], []
         for status in raised.values():
             failed = [
-                turn for turn, _, effect in status.attempts if effect < self.conv.content.rulebook.technique_success
+                turn
+                for turn, _, effect in status.attempts
+                if effect < self.conv.content.rulebook.objection_handling.success
             ]
             scores.append((1.0 if status.resolved_turn else 0.0) * (0.75 if failed else 1.0))
             turns += failed or [status.resolved_turn or (status.raised_turn or 0) + 1]

@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from simulator.engine.content import (
     CustomerLines,
+    OfferRules,
     Rulebook,
     Scenario,
     StageDef,
@@ -222,15 +223,9 @@ def _moods(rulebook: Rulebook, report: Report) -> None:
             report.at(("moods", mood), f"unknown cue '{cue}' (cues: {_names(rulebook.cues)})")
 
 
-def _offer(offer: dict[str, int], report: Report) -> None:
-    for key in offer:
-        if key not in ("min", "max"):
-            report.at(("offer", key), f"unknown key '{key}' (expected min and max)", key=True, shown=("offer",))
-    low, high = offer.get("min"), offer.get("max")
-    if low is None or high is None:
-        report.at(("offer",), "needs both 'min' and 'max'", key=True)
-    elif not 4 <= low <= high <= 7:
-        report.at(("offer", "min"), f"need 4 <= min <= max <= 7 (min is {low}, max is {high})")
+def _offer(offer: OfferRules, report: Report) -> None:
+    if offer.min > offer.max:
+        report.at(("offer", "min"), f"min must not be above max (min is {offer.min}, max is {offer.max})")
 
 
 def _stages(where: KeyPath, stages: list[StageDef], report: Report) -> None:

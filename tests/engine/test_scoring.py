@@ -36,16 +36,23 @@ def test_a_strong_playthrough_wins_the_order_with_a_good_grade(content: Content,
     assert result.passed
 
 
-@pytest.mark.parametrize("seed", [3, 5, 8])
-def test_bad_habits_fail_and_each_habit_is_blamed_by_its_own_check(content: Content, seed: int) -> None:
-    conv = Conversation(content, seed=seed)
-    play(conv, bad_habits)
-    result = score(conv)
-    assert result.grade < 5.5
-    for habit, check_id in HABIT_CHECKS.items():
-        blamed = check(result, check_id)
-        assert blamed.score is not None and not blamed.passed, habit  # type: ignore[attr-defined]
-        assert blamed.turns, f"{habit}: the check must name the turns that decided it"  # type: ignore[attr-defined]
+def test_bad_habits_fail_and_each_habit_is_blamed_by_its_own_check(content: Content) -> None:
+    all_five = 0
+    for seed in range(12):
+        conv = Conversation(content, seed=seed)
+        play(conv, bad_habits)
+        result = score(conv)
+        assert result.grade < 5.5, seed
+        saw_signal = bool(conv.state.windows)
+        all_five += saw_signal
+        for habit, check_id in HABIT_CHECKS.items():
+            blamed = check(result, check_id)
+            if check_id is CheckId.SIGNAAL_BENUTTEN and not saw_signal:
+                assert blamed.score is None, "no signal: the check does not apply"  # type: ignore[attr-defined]
+                continue
+            assert blamed.score is not None and not blamed.passed, (seed, habit)  # type: ignore[attr-defined]
+            assert blamed.turns, f"{habit}: the check must name the turns that decided it"  # type: ignore[attr-defined]
+    assert all_five >= 6, "most bad playthroughs should reach a buying signal and talk on after it"
 
 
 def test_every_check_names_the_turns_that_decided_it(content: Content) -> None:
@@ -70,10 +77,16 @@ def test_the_debrief_names_up_to_three_turns_with_a_better_move(content: Content
 
 
 def test_a_wrong_summary_lowers_precision(content: Content) -> None:
-    conv = Conversation(content, seed=0)
-    play(conv, bad_habits)
-    samenvatten = check(score(conv), CheckId.SAMENVATTEN)
-    assert samenvatten.params["wrong"] >= 1 and samenvatten.params["precision"] < 1  # type: ignore[attr-defined]
+    checked = 0
+    for seed in range(8):
+        conv = Conversation(content, seed=seed)
+        play(conv, bad_habits)
+        samenvatten = check(score(conv), CheckId.SAMENVATTEN)
+        if any(t.move.false_detail for t in conv.turns):
+            checked += 1
+            assert samenvatten.params["wrong"] >= 1 and samenvatten.params["precision"] < 1  # type: ignore[attr-defined]
+            assert not samenvatten.passed  # type: ignore[attr-defined]
+    assert checked >= 4
 
 
 def test_signal_marks_count_as_hits_and_false_alarms(content: Content) -> None:
