@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from simulator.engine.content import Content
-from simulator.engine.moves import PITCH_KINDS, TALKING_KINDS, Move
+from simulator.engine.moves import FULL_CHAIN, PITCH_KINDS, TALKING_KINDS, Move
 from simulator.engine.state import SessionState
 from simulator.engine.vocabulary import CheckId, MoveKind, NeedState, Phase, QuestionType, Technique
 
@@ -128,7 +128,7 @@ class Assessor:
             ]
         if not state.need_at_least(need, NeedState.SURFACED):
             return [Judgement(CheckId.ARGUMENTATIE, -1, "argument_unlinked")]
-        if len(move.parts) < 5:
+        if not move.parts >= FULL_CHAIN:
             return [Judgement(CheckId.ARGUMENTATIE, -1, "argument_incomplete")]
         if not state.need_at_least(need, NeedState.EXPLORED):
             return [Judgement(CheckId.ARGUMENTATIE, -1, "argument_unexplored")]

@@ -310,6 +310,9 @@ class Thresholds(Strict):
     next_step_readiness: float = Field(ge=0, le=100, description="Readiness at which a next step is accepted.")
     impatience: float = Field(ge=0, le=100, description="Below this patience the customer cuts small talk short.")
     warm_trust: float = Field(ge=0, le=100, description="From this trust the customer looks warm (mood cue).")
+    low_trust_readiness_factor: float = Field(
+        ge=0, le=1, description="Factor on readiness gains while trust is below trust_floor_for_readiness."
+    )
     trial_close_margin: float = Field(
         ge=0, le=100, description="A trial close gets a yes from this far below order_readiness."
     )
@@ -373,6 +376,33 @@ class ArgumentRules(Strict):
     )
 
 
+class ArgumentCredit(Strict):
+    """Credit for one argument in the argumentatie check."""
+
+    complete_explored: float = Field(ge=0, le=1, description="Complete chain on a need the student explored.")
+    bare_explored: float = Field(ge=0, le=1, description="Only feature and advantage, on an explored need.")
+    complete_surfaced: float = Field(ge=0, le=1, description="Complete chain on a need only mentioned.")
+    bare_surfaced: float = Field(ge=0, le=1, description="Only feature and advantage, on a need only mentioned.")
+
+
+class RubricParts(Strict):
+    """How the parts of a check add up (each check scores 0–1 before its weight)."""
+
+    summary_before_arguing: float = Field(
+        ge=0, le=1, description="Share of samenvatten for a correct summary before arguing; the rest is accuracy (F1)."
+    )
+    probing_share: float = Field(
+        ge=0, le=1, description="Share of doorvragen for hooks followed up; the rest is depth on the needs."
+    )
+    argument_quality: ArgumentCredit = Field(description="Credit per argument, by chain and need.")
+    objection_after_failed_answer: float = Field(
+        ge=0, le=1, description="Credit for an objection resolved only after a failed answer."
+    )
+    next_step_only: float = Field(
+        ge=0, le=1, description="Afsluitmoment credit when the student closed with a next step only."
+    )
+
+
 class ScoringRules(Strict):
     """Weights and targets of the rubric."""
 
@@ -385,6 +415,7 @@ class ScoringRules(Strict):
         description="Share of a check lost per mistake, for the checks that count mistakes."
     )
     outcome_value: dict[str, float] = Field(description="Credit per outcome (order, vervolgafspraak, …), 0–1.")
+    parts: RubricParts = Field(description="How the parts of a check add up.")
 
 
 class Rulebook(Strict):

@@ -72,7 +72,7 @@ class CustomerModel:
         if readiness > 0:
             readiness *= reaction.readiness_factor * (0.5 + state.mood.trust / 100)
             if state.mood.trust < self.rules.thresholds.trust_floor_for_readiness:
-                readiness *= 0.5
+                readiness *= self.rules.thresholds.low_trust_readiness_factor
         patience -= self.profile.patience_per_turn
         before = (state.mood.trust, state.mood.readiness, state.mood.patience)
         if readiness > 0:

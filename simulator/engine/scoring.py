@@ -129,7 +129,8 @@ class Rubric:
             recalls.append(recall)
             f1s.append(0 if precision + recall == 0 else 2 * precision * recall / (precision + recall))
         before = any(t.number < first_pitch and not t.move.false_detail for t in summaries)
-        score = 0.4 * before + 0.6 * sum(f1s) / len(f1s)
+        share = self.rules.parts.summary_before_arguing
+        score = share * before + (1 - share) * sum(f1s) / len(f1s)
         wrong = [t.number for t in summaries if t.move.false_detail]
         return self.make(
             CheckId.SAMENVATTEN,
@@ -151,7 +152,8 @@ class Rubric:
         probed = [n for n in surfaced if NeedState.EXPLORED in needs[n]]
         share = len(probed) / len(surfaced)
         depth = sum(self.need_weight[n] for n in probed) / sum(self.need_weight.values())
-        score = 0.5 * share + 0.5 * min(1.0, depth / self.rules.explored_target)
+        part = self.rules.parts.probing_share
+        score = part * share + (1 - part) * min(1.0, depth / self.rules.explored_target)
         unprobed_turns = [needs[n][NeedState.SURFACED] + 1 for n in surfaced if n not in probed]
         probe_turns = [t.number for t in self.of_kind(MoveKind.DOORVRAAG)]
         return self.make(
@@ -226,7 +228,7 @@ class Rubric:
             if self.conv.outcome is Outcome.VERVOLGAFSPRAAK:
                 return self.make(
                     CheckId.AFSLUITMOMENT,
-                    0.6,
+                    self.rules.parts.next_step_only,
                     [t.number for t in self.of_kind(MoveKind.VERVOLGAFSPRAAK)],
                     "next_step_only",
                 )
@@ -280,10 +282,11 @@ class Rubric:
             return 0.0
         need = self.kvvb_need[turn.move.target or ""]
         complete = turn.move.parts >= frozenset(ArgumentPart)
+        credit = self.rules.parts.argument_quality
         if self.level_at(need, NeedState.EXPLORED, turn.number):
-            return 1.0 if complete else 0.4
+            return credit.complete_explored if complete else credit.bare_explored
         if self.level_at(need, NeedState.SURFACED, turn.number):
-            return 0.5 if complete else 0.3
+            return credit.complete_surfaced if complete else credit.bare_surfaced
         return 0.0
 
     def bezwaren(self) -> Check:
@@ -299,7 +302,8 @@ class Rubric:
                 for turn, _, effect in status.attempts
                 if effect < self.conv.content.rulebook.objection_handling.success
             ]
-            scores.append((1.0 if status.resolved_turn else 0.0) * (0.75 if failed else 1.0))
+            after_failure = self.rules.parts.objection_after_failed_answer if failed else 1.0
+            scores.append((1.0 if status.resolved_turn else 0.0) * after_failure)
             turns += failed or [status.resolved_turn or (status.raised_turn or 0) + 1]
         resolved = sum(1 for s in raised.values() if s.resolved_turn)
         return self.make(
