@@ -102,6 +102,7 @@ REASONS: dict[str, str] = {
     "oversell": N_("direct na de order meer verkopen schaadt het vertrouwen"),
     "talk_on_after_signal": N_("de klant gaf een koopsignaal en je praatte door"),
     "repeat": N_("dit had je al gezegd"),
+    "answers_question": N_("je beantwoordt de vraag van de klant"),
 }
 
 OUTCOMES: dict[Outcome, str] = {

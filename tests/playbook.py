@@ -44,6 +44,8 @@ def strong(conv: Conversation) -> str:
         close := first(offered, "close:samenvattend", "close:aanname", "close:alternatief", "close:direct")
     ):
         return close
+    if answer := first(offered, "answer:"):
+        return answer
     surfaced = len(conv.state.surfaced())
     explored = sum(1 for t in conv.turns if t.move.id.startswith("probe:"))
     prefer = ["agenda", "probe:", "summary:right"] if surfaced >= 2 else ["agenda", "probe:"]

@@ -76,6 +76,7 @@ EN = {
     "direct na de order meer verkopen schaadt het vertrouwen": "selling more straight after the order hurts trust",
     "de klant gaf een koopsignaal en je praatte door": "the customer gave a buying signal and you talked on",
     "dit had je al gezegd": "you had already said this",
+    "je beantwoordt de vraag van de klant": "you answer the customer's question",
     "Order": "Order",
     "Vervolgafspraak": "Next step",
     "Geen deal": "No deal",

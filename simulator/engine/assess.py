@@ -31,6 +31,7 @@ FIXED_JUDGEMENTS: dict[MoveKind, tuple[Judgement, ...]] = {
     MoveKind.NAZORG: (Judgement(CheckId.RESULTAAT, 1, "aftersales"),),
     MoveKind.BIJVERKOPEN: (Judgement(CheckId.TYPOLOGIE, -1, "oversell"),),
     MoveKind.AFSCHEID: (),
+    MoveKind.ANTWOORD: (Judgement(CheckId.LUISTEREN, 1, "answers_question"),),
 }
 
 

@@ -190,6 +190,9 @@ class Signal(Strict):
     channel: SignalChannel = Field(description="verbaal (words) or nonverbaal (body language).")
     text: LocalText | None = Field(None, description="The customer's words (required for verbal signals).")
     cue: str | None = Field(None, description="Body-language cue id from the rulebook (required for non-verbal).")
+    answer: LocalText | None = Field(
+        None, description="For a verbal interest signal (a question): the student's answer, offered right after it."
+    )
     min_readiness: float = Field(ge=0, le=100, description="Shown once readiness reaches this.")
     max_readiness: float | None = Field(None, ge=0, le=100, description="Not shown above this readiness.")
     phases: list[Phase] = Field(min_length=1, description="Phases in which it can appear.")
@@ -208,6 +211,7 @@ class CustomerLines(Strict):
     summary_right: Lines | None = Field(None, description="Reply to an accurate summary.")
     summary_wrong: Lines | None = Field(None, description="Reply to a summary with a wrong detail; may use {detail}.")
     transition: Lines | None = Field(None, description="Reply when the student moves on to the offer.")
+    answered: Lines | None = Field(None, description="Reply when the student answers the customer's question.")
     feature_dump: Lines | None = Field(None, description="Reply to a list of features.")
     argument_unlinked: Lines | None = Field(None, description="Reply to an argument for a need not yet explored.")
     repeat: Lines | None = Field(None, description="Reply when the student repeats something.")

@@ -236,6 +236,8 @@ class Conversation:
                 reaction.say(self.wording.text(signal.text))
             if signal.cue is not None:
                 cue = signal.cue
+            if signal.answer is not None:
+                reaction.informative.append(f"question:{signal.id}")
             reaction.events.append(f"signal:{signal.id}")
         mood = self.state.mood
         return CustomerTurn(

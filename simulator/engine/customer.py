@@ -247,6 +247,11 @@ class CustomerModel:
             r.events.append(f"objection_raised:{real}")
             r.informative.append(f"objection:{real}")
 
+    def _on_antwoord(
+        self, move: Move, state: SessionState, phases: PhaseMachine, rng: random.Random, r: Reaction
+    ) -> None:
+        r.say(self.w.customer("answered", rng))
+
     def _on_proefafsluiting(
         self, move: Move, state: SessionState, phases: PhaseMachine, rng: random.Random, r: Reaction
     ) -> None:

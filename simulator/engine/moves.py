@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from simulator.engine.content import Content, KvvbRow, Need, Objection
+from simulator.engine.content import Content, KvvbRow, Need, Objection, Signal
 from simulator.engine.machines import PhaseTrigger
 from simulator.engine.state import SessionState
 from simulator.engine.vocabulary import (
@@ -218,6 +218,16 @@ class MoveBuilder:
             target=row.id,
             parts=BARE_CHAIN if bare else FULL_CHAIN,
             trigger=PhaseTrigger.PRESENT,
+        )
+
+    def answer(self, signal: Signal) -> Move:
+        """Answering the customer's question (a verbal interest signal)."""
+        return Move(
+            f"answer:{signal.id}",
+            self._w.text(signal.answer or ""),
+            MoveKind.ANTWOORD,
+            (EffectKey.ANTWOORD,),
+            target=signal.id,
         )
 
     def trial_close(self) -> Move:

@@ -22,6 +22,7 @@ class OfferMaker:
         self._builder = builder
         self._assessor = assessor
         self._rules = content.rulebook.offer
+        self._signals = [s for s in content.scenario.signals if s.answer is not None]
 
     def offer(self, state: SessionState, phase: Phase, rng: random.Random) -> list[Move]:
         """The moves for this turn, in a seeded random order."""
@@ -65,6 +66,7 @@ class OfferMaker:
             if state.need_turns[n.id][NeedState.SURFACED] == state.customer_turn
         ]
         pinned += [b.probe(need) for need in fresh]
+        pinned += [b.answer(s) for s in self._signals if state.shown_signals.get(s.id) == state.customer_turn]
         if state.open_window() is not None and phase is not Phase.RELATIE and state.outcome is None:
             pinned.append(b.close(rng.choice(list(CloseTechnique)), state))
         return pinned

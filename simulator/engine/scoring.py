@@ -353,6 +353,8 @@ def _builds_on(item: str, answer: TurnRecord, kvvb_need: dict[str, str]) -> bool
         return not move.false_detail
     if kind == "objection":
         return move.kind is MoveKind.BEZWAARBEHANDELING and move.target == target
+    if kind == "question":
+        return move.kind is MoveKind.ANTWOORD and move.target == target
     if kind == "motive":
         return move.kind not in TALKING_OVER
     move_need = kvvb_need.get(move.target or "", move.target)

@@ -132,6 +132,13 @@ def _signals(scenario: Scenario, rulebook: Rulebook, report: Report) -> None:
         if signal.cue is not None and signal.cue not in rulebook.cues:
             report.at((*where, "cue"), f"unknown cue '{signal.cue}' (cues: {_names(rulebook.cues)})")
         _min_max(where, signal.min_readiness, signal.max_readiness, report)
+        if signal.answer is not None and not (
+            signal.kind is SignalKind.INTERESSESIGNAAL and signal.channel is SignalChannel.VERBAAL
+        ):
+            report.at(
+                (*where, "answer"),
+                "only a verbal interessesignaal (a question) has an answer; act on a koopsignaal by closing",
+            )
     if not any(signal.kind is SignalKind.KOOPSIGNAAL for signal in scenario.signals):
         report.at(("signals",), "needs at least one signal of kind 'koopsignaal'", key=True)
 

@@ -9,6 +9,7 @@ import pytest
 from simulator.engine import Content, Conversation, IllegalMoveError, PreparationError, SessionOverError
 from simulator.engine.machines import PhaseMachine, PhaseTrigger, StageMachine
 from simulator.engine.result import score
+from simulator.engine.signal_stats import signal_stats
 from simulator.engine.vocabulary import NeedState, Outcome, Phase
 from tests.playbook import play, strong
 
@@ -32,6 +33,37 @@ def test_same_seed_and_moves_give_the_same_conversation_and_score(content: Conte
     random_play(second, random.Random(7))
     assert transcript(first) == transcript(second)
     assert score(first).to_dict() == score(second).to_dict()
+
+
+def test_the_same_game_in_another_process_with_another_hash_seed_is_identical() -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    lines = "\n" + "\n".join(str(1 + (i * 5) % 4) for i in range(40)) + "\n"
+
+    def run(hash_seed: str) -> dict[str, object]:
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        command = [
+            sys.executable,
+            "-m",
+            "simulator",
+            "play",
+            "werkplekadvies_hofstede",
+            "--text",
+            "--seed",
+            "9",
+            "--json",
+        ]
+        done = subprocess.run(command, input=lines, capture_output=True, text=True, cwd=root, env=env, timeout=60)
+        assert done.returncode == 0, done.stderr
+        result: dict[str, object] = json.loads(done.stdout)
+        return result
+
+    assert run("1") == run("2")
 
 
 def test_another_seed_offers_other_moves(content: Content) -> None:
@@ -121,6 +153,19 @@ def test_asking_surfaces_and_probing_explores_a_need(content: Content) -> None:
     conv.offered = [conv.builder.probe(need)] + conv.offered
     conv.choose(f"probe:{need.id}")
     assert conv.state.needs[need.id] is NeedState.EXPLORED
+
+
+def test_an_interest_question_can_be_answered_and_is_no_buying_signal(content: Content) -> None:
+    question = next(s for s in content.scenario.signals if s.answer is not None)
+    conv = Conversation(content, seed=4)
+    conv.start()
+    conv.state.shown_signals[question.id] = conv.state.customer_turn
+    conv.offered = conv.offers.offer(conv.state, conv.phase, conv.rng)
+    assert f"answer:{question.id}" in [m.id for m in conv.offered]
+    assert question.kind.value == "interessesignaal"
+    conv.mark_signal()
+    conv.choose(f"answer:{question.id}")
+    assert signal_stats(conv).false_alarms == 1, "marking an interest signal is a false alarm"
 
 
 def test_questions_alone_cannot_make_the_customer_ready(content: Content) -> None:
