@@ -25,7 +25,12 @@ def build_parser() -> argparse.ArgumentParser:
     play = sub.add_parser("play", help="speel een scenario")
     play.add_argument("scenario", help="id van een meegeleverd scenario of pad naar een scenariobestand")
     play.add_argument("--text", action="store_true", help="speel in de terminal")
-    play.add_argument("--seed", type=int, default=None, help="seed voor een herhaalbaar gesprek")
+    play.add_argument(
+        "--seed",
+        type=int,
+        default=None,
+        help="seed voor een herhaalbaar gesprek (toets: standaard de exam_seed van het scenario)",
+    )
     play.add_argument("--mode", choices=[m.value for m in Mode], default=Mode.OEFENEN.value)
     play.add_argument("--lang", choices=[lang.value for lang in Language], default=None)
     play.add_argument("--json", action="store_true", help="print het resultaat als één JSON-object")
@@ -111,6 +116,8 @@ def run_play(name: str, seed: int | None, mode: Mode, lang: str | None, as_json:
         return EXIT_USAGE
     if not text:
         print("(het spelvenster volgt; je speelt nu in de terminal)", file=sys.stderr)
+    if seed is None and mode is Mode.TOETS:
+        seed = content.scenario.exam_seed
     play_text(content, _seed(seed), mode, language, as_json)
     return EXIT_OK
 

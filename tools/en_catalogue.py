@@ -125,4 +125,9 @@ EN = {
     "n.v.t.": "n/a",
     "beurten: {turns}": "turns: {turns}",
     "beurt {n}": "turn {n}",
+    "GESPREKSVERLOOP": "THE CONVERSATION, TURN BY TURN",
+    "jij markeerde een koopsignaal": "you marked a buying signal",
+    "koopsignaal": "buying signal",
+    "interessesignaal": "interest signal",
+    "klant gaf een {kind}": "the customer gave a {kind}",
 }

@@ -284,6 +284,9 @@ class Scenario(Strict):
     buying_model: Id = Field("aida", description="Buying-stage model from the rulebook.")
     rulebook: Id = Field("standaard", description="Rulebook file id (scenarios/rules/<id>.yaml).")
     max_turns: int | None = Field(None, ge=6, le=80, description="Turn limit; default from the rulebook.")
+    exam_seed: int = Field(
+        1, ge=0, description="Seed used in toets mode when none is given, so every student meets the same conversation."
+    )
     briefing: Briefing = Field(description="The account dossier.")
     product: Product = Field(description="The product sheet.")
     customer: Customer = Field(description="The customer.")

@@ -108,6 +108,7 @@ class TextView:
             )
         )
         lines += ["", _("RUBRIC")] + self._rubric(result) + ["", _("KOOPSIGNALEN")] + self._signals(result, conv)
+        lines += ["", _("GESPREKSVERLOOP")] + self._transcript(conv)
         lines += ["", _("DE DRIE BEURTEN DIE ER HET MEEST TOE DEDEN")] + self._moments(result)
         return "\n".join(lines)
 
@@ -149,6 +150,26 @@ class TextView:
         )
         return lines
 
+    def _transcript(self, conv: Conversation) -> list[str]:
+        """Every turn in one or two lines, with signals shown after the fact and the mistakes named."""
+        _, dislikes = self._, self._dislikes()
+        lines = []
+        for turn in conv.turns:
+            notes = []
+            if turn.reply.signal_kind is not None:
+                kind = _("koopsignaal") if turn.reply.signal_kind.value == "koopsignaal" else _("interessesignaal")
+                notes.append(_("klant gaf een {kind}").format(kind=kind))
+            if turn.number in conv.marks:
+                notes.append(_("jij markeerde een koopsignaal"))
+            notes += ["✗ " + reason(j.reason, _, dislikes) for j in turn.judgements if j.sign < 0]
+            said = _short(turn.move.text)
+            lines.append(
+                wrap(f"{turn.number:>2}. {_(PHASES[turn.phase])[:4]} · {said} → “{_short(turn.reply.text)}”", "  ")
+            )
+            if notes:
+                lines.append(wrap("; ".join(notes), "       "))
+        return lines
+
     def _moments(self, result: Result) -> list[str]:
         _ = self._
         dislikes = self._dislikes()
@@ -166,6 +187,10 @@ class TextView:
     def _dislikes(self) -> dict[str, str]:
         profile = self.content.typology.types[self.content.scenario.customer.typology]
         return {key.value: self.t(text) for key, text in profile.dislikes.items()}
+
+
+def _short(text: str, limit: int = 70) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _bar(value: float) -> str:

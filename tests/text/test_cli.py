@@ -56,7 +56,7 @@ def test_text_mode_shows_words_cues_moves_and_the_debrief(content: Content, caps
     assert content.scenario.customer.name + ":" in out
     assert "k = Koopsignaal!" in out and "1. " in out
     assert "Gemarkeerd als koopsignaal." in out
-    for heading in ("NABESPREKING", "RUBRIC", "KOOPSIGNALEN", "DE DRIE BEURTEN"):
+    for heading in ("NABESPREKING", "RUBRIC", "KOOPSIGNALEN", "GESPREKSVERLOOP", "DE DRIE BEURTEN"):
         assert heading in out
     assert "Cijfer:" in out and "beurten:" in out
 
