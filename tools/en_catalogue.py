@@ -114,7 +114,7 @@ EN = {
     "gemist": "missed",
     " (na {n} beurt(en))": " (after {n} turn(s))",
     "De klant gaf geen koopsignaal.": "The customer gave no buying signal.",
-    "Vals alarm bij beurt: {turns}": "False alarm at turn: {turns}",
+    "Vals alarm op de klantuitspraak van beurt: {turns}": "False alarm on the customer's words at turn: {turns}",
     "Trefkans {hit} · vals-alarmkans {fa} · d′ {d}": "Hit rate {hit} · false-alarm rate {fa} · d′ {d}",
     "Geen: je koos steeds een van de sterkste zetten.": "None: you always chose one of the strongest moves.",
     "Beurt {n}: je zei “{said}”": "Turn {n}: you said “{said}”",

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 
+from simulator.engine.assess import Judgement
 from simulator.engine.content import Content
 from simulator.engine.conversation import Conversation, CustomerTurn
 from simulator.engine.moves import Move
@@ -139,7 +141,7 @@ class TextView:
             lines.append("  " + _("De klant gaf geen koopsignaal."))
             return lines
         alarms = ", ".join(str(t - 1) for t in s.false_alarm_moves) or "—"
-        lines.append("  " + _("Vals alarm bij beurt: {turns}").format(turns=alarms))
+        lines.append("  " + _("Vals alarm op de klantuitspraak van beurt: {turns}").format(turns=alarms))
         lines.append(
             "  "
             + _("Trefkans {hit} · vals-alarmkans {fa} · d′ {d}").format(
@@ -161,7 +163,8 @@ class TextView:
                 notes.append(_("klant gaf een {kind}").format(kind=kind))
             if turn.number in conv.marks:
                 notes.append(_("jij markeerde een koopsignaal"))
-            notes += ["✗ " + reason(j.reason, _, dislikes) for j in turn.judgements if j.sign < 0]
+            mistakes = _reasons([j for j in turn.judgements if j.sign < 0], _, dislikes)
+            notes += [f"✗ {mistakes}"] if mistakes else []
             said = _short(turn.move.text)
             lines.append(
                 wrap(f"{turn.number:>2}. {_(PHASES[turn.phase])[:4]} · {said} → “{_short(turn.reply.text)}”", "  ")
@@ -178,15 +181,21 @@ class TextView:
         lines = []
         for moment in result.key_moments:
             lines.append(wrap(_("Beurt {n}: je zei “{said}”").format(n=moment.turn, said=moment.chosen.text), "  "))
-            why = "; ".join(reason(j.reason, _, dislikes) for j in moment.why_not) or _("dit leverde weinig op")
+            why = _reasons(moment.why_not, _, dislikes) or _("dit leverde weinig op")
             lines.append(wrap(_("Waarom niet: {why}.").format(why=why), "    "))
-            better = "; ".join(reason(j.reason, _, dislikes) for j in moment.why_better)
+            better = _reasons(moment.why_better, _, dislikes)
             lines.append(wrap(_("Beter was: “{text}” — {why}.").format(text=moment.better.text, why=better), "    "))
         return lines
 
     def _dislikes(self) -> dict[str, str]:
         profile = self.content.typology.types[self.content.scenario.customer.typology]
         return {key.value: self.t(text) for key, text in profile.dislikes.items()}
+
+
+def _reasons(judgements: Sequence[Judgement], _: Gettext, dislikes: dict[str, str]) -> str:
+    """The distinct reasons of some judgements, joined, without closing full stops."""
+    texts = dict.fromkeys(reason(j.reason, _, dislikes).rstrip(".") for j in judgements)
+    return "; ".join(texts)
 
 
 def _short(text: str, limit: int = 70) -> str:
