@@ -246,6 +246,7 @@ class StudentLines(Strict):
     trial_close: Lines | None = Field(None, description="Trial close (proefafsluiting).")
     next_step: Lines | None = Field(None, description="Proposing a concrete next step.")
     aftersales: Lines | None = Field(None, description="After-sales agreement in the relatie phase.")
+    follow_up: Lines | None = Field(None, description="Proposing an evaluation meeting after the order (nazorg).")
     cross_sell: Lines | None = Field(None, description="Pushing an extra product straight after the order.")
     goodbye: Lines | None = Field(None, description="Ending the conversation.")
     direct: Lines | None = Field(None, description="Direct close.")
@@ -316,6 +317,7 @@ class Thresholds(Strict):
     order_readiness: float = Field(ge=0, le=100, description="Readiness at which a close wins the order.")
     next_step_readiness: float = Field(ge=0, le=100, description="Readiness at which a next step is accepted.")
     impatience: float = Field(ge=0, le=100, description="Below this patience the customer cuts small talk short.")
+    relatie_moves: int = Field(ge=1, le=10, description="Moves after the order before the customer ends the meeting.")
     warm_trust: float = Field(ge=0, le=100, description="From this trust the customer looks warm (mood cue).")
     low_trust_readiness_factor: float = Field(
         ge=0, le=1, description="Factor on readiness gains while trust is below trust_floor_for_readiness."

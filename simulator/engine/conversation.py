@@ -270,7 +270,9 @@ class Conversation:
         if state.outcome is Outcome.VERVOLGAFSPRAAK:
             self.ended_by = "next_step"
         elif state.outcome is Outcome.ORDER:
-            if move.id == "goodbye" or state.relatie_moves >= 3:
+            relatie_moves = sum(1 for t in self.turns if t.phase is Phase.RELATIE) + 1
+            enough = relatie_moves >= self.content.rulebook.thresholds.relatie_moves
+            if move.id == "goodbye" or enough or moves_made >= self.max_turns:
                 self.ended_by = "order"
         elif state.mood.patience <= 0 or moves_made >= self.max_turns:
             self.ended_by = "leaves" if state.mood.patience <= 0 else "time_up"

@@ -300,19 +300,16 @@ class CustomerModel:
     def _on_nazorg(
         self, move: Move, state: SessionState, phases: PhaseMachine, rng: random.Random, r: Reaction
     ) -> None:
-        state.relatie_moves += 1
         r.say(self.w.customer("aftersales", rng))
 
     def _on_bijverkopen(
         self, move: Move, state: SessionState, phases: PhaseMachine, rng: random.Random, r: Reaction
     ) -> None:
-        state.relatie_moves += 1
         r.say(self.w.customer("cross_sell", rng))
 
     def _on_afscheid(
         self, move: Move, state: SessionState, phases: PhaseMachine, rng: random.Random, r: Reaction
     ) -> None:
-        state.relatie_moves += 1
         r.say(self.w.customer("goodbye", rng))
         r.events.append("goodbye")
 

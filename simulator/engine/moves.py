@@ -7,7 +7,7 @@ scorer read. Candidates are built per phase; :mod:`simulator.engine.offer` choos
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from simulator.engine.content import Content, KvvbRow, Need, Objection, Signal
 from simulator.engine.machines import PhaseTrigger
@@ -301,11 +301,12 @@ class MoveBuilder:
         """After the order: after-sales agreements, pushing more, saying goodbye."""
         return [
             Move("aftersales", self._w.student_variants("aftersales")[0], MoveKind.NAZORG, (EffectKey.NAZORG,)),
+            Move("follow_up", self._w.student_variants("follow_up")[0], MoveKind.NAZORG, (EffectKey.NAZORG,)),
             Move(
                 "cross_sell", self._w.student_variants("cross_sell")[0], MoveKind.BIJVERKOPEN, (EffectKey.BIJVERKOPEN,)
             ),
             Move("goodbye", self._w.student_variants("goodbye")[0], MoveKind.AFSCHEID, (EffectKey.AFSCHEID,)),
-        ]
+        ] + [replace(move, id=f"after_{move.id}") for move in self.smalltalk()]
 
     # ------------------------------------------------------------------ lookups
 

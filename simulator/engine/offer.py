@@ -73,7 +73,7 @@ class OfferMaker:
 
     def _candidates(self, state: SessionState, phase: Phase, rng: random.Random) -> list[Move]:
         if phase is Phase.RELATIE:
-            return self._builder.relatie() + self._builder.smalltalk()[:1]
+            return self._builder.relatie()
         if phase is Phase.OPENING:
             return self._opening(state)
         if phase is Phase.INFORMATIE:

@@ -77,7 +77,6 @@ class SessionState:
     interest_shown: dict[Phase, int] = field(default_factory=dict)
     revealed: set[str] = field(default_factory=set)
     smalltalk_count: int = 0
-    relatie_moves: int = 0
     summaries_right: int = 0
     outcome: Outcome | None = None
 
