@@ -33,7 +33,7 @@ def strong(conv: Conversation) -> str:
     """Agenda, open questions, probe every hook, summarise, argue full chains, close on a signal."""
     offered = conv.offered
     if conv.phase is Phase.RELATIE:
-        return first(offered, "aftersales") if "aftersales" not in conv.state.used_moves else "goodbye"
+        return first(offered, "aftersales", "follow_up", "goodbye") or offered[0].id
     handling = first(offered, *(f"objection:{oid}:doorvragen" for oid in conv.state.objections))
     handling = handling or first(
         offered, *(f"objection:{oid}:{t}" for t in GOOD_TECHNIQUES for oid in conv.state.objections)

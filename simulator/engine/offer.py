@@ -53,6 +53,8 @@ class OfferMaker:
         """Moves that must be on offer now: answers to an open objection, the follow-up on a hook the
         customer just gave, and a close while a buying signal is open (weak choices come from elsewhere)."""
         b = self._builder
+        if phase is Phase.RELATIE:
+            return [m for m in b.relatie() if m.id == "goodbye"]
         pinned: list[Move] = []
         objection_id = state.open_objection()
         if objection_id is not None:
