@@ -69,7 +69,7 @@ class OfferMaker:
         ]
         pinned += [b.probe(need) for need in fresh]
         pinned += [b.answer(s) for s in self._signals if state.shown_signals.get(s.id) == state.customer_turn]
-        if state.open_window() is not None and phase is not Phase.RELATIE and state.outcome is None:
+        if state.open_window() is not None and state.outcome is None:
             pinned.append(b.close(rng.choice(list(CloseTechnique)), state))
         return pinned
 
