@@ -125,6 +125,7 @@ EN = {
     "n.v.t.": "n/a",
     "beurten: {turns}": "turns: {turns}",
     "beurt {n}": "turn {n}",
+    "Tip: {why}.": "Tip: {why}.",
     "GESPREKSVERLOOP": "THE CONVERSATION, TURN BY TURN",
     "jij markeerde een koopsignaal": "you marked a buying signal",
     "koopsignaal": "buying signal",

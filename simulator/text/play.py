@@ -97,6 +97,8 @@ class TextSession:
             if choice.isdigit() and 1 <= int(choice) <= len(self.conv.offered):
                 reply = self.conv.choose(self.conv.offered[int(choice) - 1].id)
                 self.say(self.view.customer(self.conv, reply))
+                if hint := self.view.hint(self.conv):
+                    self.say(hint)
                 return True
             self.say(self._("Kies een nummer van 1 tot {n}, k of q.").format(n=len(self.conv.offered)))
 

@@ -88,6 +88,13 @@ class TextView:
             )
         return "\n".join(lines)
 
+    def hint(self, conv: Conversation) -> str:
+        """In practice mode: what went wrong with the move just made (empty when nothing did)."""
+        if conv.mode is not Mode.OEFENEN or not conv.turns:
+            return ""
+        mistakes = _reasons([j for j in conv.turns[-1].judgements if j.sign < 0], self._, self._dislikes())
+        return wrap(self._("Tip: {why}.").format(why=mistakes), "  ") if mistakes else ""
+
     def moves(self, moves: list[Move]) -> str:
         """The numbered moves and the key for the signal mark."""
         _ = self._

@@ -65,7 +65,15 @@ def test_text_mode_speaks_english_when_asked(content: Content, capsys: pytest.Ca
     play_text(content, 4, Mode.TOETS, Language.EN, as_json=False, stdin=io.StringIO("\n1\n"))
     out = capsys.readouterr().out
     assert "DEBRIEF" in out and "Grade:" in out and "NABESPREKING" not in out
-    assert "Mood:" not in out, "exam mode shows no mood indicator"
+    assert "Mood:" not in out and "Tip:" not in out, "exam mode shows no mood indicator and no hints"
+
+
+def test_practice_mode_gives_a_tip_after_a_mistake(content: Content, capsys: pytest.CaptureFixture[str]) -> None:
+    conv = Conversation(content, seed=5)
+    conv.start()
+    close = [m.id for m in conv.offered].index("close:direct") + 1
+    play_text(content, 5, Mode.OEFENEN, Language.NL, as_json=False, stdin=io.StringIO(f"\n{close}\n"))
+    assert "Tip: afsluiten voordat de klant enig koopsignaal gaf" in capsys.readouterr().out
 
 
 def test_end_of_input_abandons_the_session_but_still_scores(
