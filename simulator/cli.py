@@ -34,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--mode", choices=[m.value for m in Mode], default=Mode.OEFENEN.value)
     play.add_argument("--lang", choices=[lang.value for lang in Language], default=None)
     play.add_argument("--json", action="store_true", help="print het resultaat als één JSON-object")
+    play.add_argument("--fullscreen", action="store_true", help="open het venster op volledig scherm")
     listing = sub.add_parser("list", help="toon de meegeleverde scenario's")
     listing.add_argument("--json", action="store_true")
     validate = sub.add_parser("validate", help="controleer scenario-, regel- en typologiebestanden")
@@ -44,14 +45,18 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``salesim`` console script."""
     parser = build_parser()
+    parser.add_argument("--lang", choices=[lang.value for lang in Language], default=None, help="taal van het venster")
+    parser.add_argument("--fullscreen", action="store_true", help="open het venster op volledig scherm")
     args = parser.parse_args(argv)
     if args.command == "validate":
         return run_validate(args.paths)
     if args.command == "list":
         return run_list(args.json)
-    if args.command == "play":
+    if args.command == "play" and (args.text or args.json):
         return run_play(args.scenario, args.seed, Mode(args.mode), args.lang, args.json, args.text)
-    return run_pick()
+    if args.command == "play":
+        return run_window(args.scenario, args.seed, Mode(args.mode), args.lang, args.fullscreen)
+    return run_window(None, None, Mode.OEFENEN, args.lang, args.fullscreen)
 
 
 def run_validate(paths: list[Path]) -> int:
@@ -114,23 +119,32 @@ def run_play(name: str, seed: int | None, mode: Mode, lang: str | None, as_json:
     if language not in content.scenario.languages:
         print(f"scenario {name!r} is not available in {language.value}", file=sys.stderr)
         return EXIT_USAGE
-    if not text:
-        print("(het spelvenster volgt; je speelt nu in de terminal)", file=sys.stderr)
     if seed is None and mode is Mode.TOETS:
         seed = content.scenario.exam_seed
     play_text(content, _seed(seed), mode, language, as_json)
     return EXIT_OK
 
 
-def run_pick() -> int:
-    """No arguments: choose a shipped scenario and play it in the terminal."""
-    rows = scenario_rows()
-    for index, row in enumerate(rows, 1):
-        print(f"{index}. {row['title']} (niveau {row['difficulty']})")
-    line = sys.stdin.readline().strip() if len(rows) > 1 else "1"
-    if not line.isdigit() or not 1 <= int(line) <= len(rows):
-        return EXIT_USAGE
-    return run_play(str(rows[int(line) - 1]["id"]), None, Mode.OEFENEN, None, False, True)
+def run_window(scenario: str | None, seed: int | None, mode: Mode, lang: str | None, fullscreen: bool) -> int:
+    """Open the game window (title screen, or the scenario's preparation)."""
+    if scenario is not None:
+        try:
+            find_scenario(scenario)
+        except ContentError as error:
+            return _report(error)
+    try:
+        from simulator.ui.app import LaunchOptions
+        from simulator.ui.run import WindowUnavailable
+        from simulator.ui.run import run_window as open_window
+    except ImportError as error:
+        print(f"het spelvenster kan niet starten ({error}); speel in de terminal met --text", file=sys.stderr)
+        return EXIT_PROBLEMS
+    options = LaunchOptions(scenario=scenario, mode=mode, seed=seed, language=lang, fullscreen=fullscreen or None)
+    try:
+        return open_window(options)
+    except WindowUnavailable as error:
+        print(f"het spelvenster kan niet openen ({error}); speel in de terminal met --text", file=sys.stderr)
+        return EXIT_PROBLEMS
 
 
 def _seed(seed: int | None) -> int:

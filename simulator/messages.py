@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from simulator.engine.scoring import Check
-from simulator.engine.vocabulary import CheckId, Outcome, Phase
+from simulator.engine.vocabulary import BuyingSituation, Channel, CheckId, DmuRole, Outcome, Phase
 
 
 def N_(message: str) -> str:
@@ -119,6 +119,28 @@ PHASES: dict[Phase, str] = {
     Phase.TRANSFORMATIE: N_("Transformatie"),
     Phase.AFSLUITING: N_("Afsluiting"),
     Phase.RELATIE: N_("Relatie"),
+}
+
+
+BUYING_SITUATIONS: dict[BuyingSituation, str] = {
+    BuyingSituation.NIEUWE_AANKOOP: N_("nieuwe aankoop"),
+    BuyingSituation.GEWIJZIGDE_HERHALINGSAANKOOP: N_("gewijzigde herhalingsaankoop"),
+    BuyingSituation.ROUTINEMATIGE_HERHALINGSAANKOOP: N_("routinematige herhalingsaankoop"),
+}
+
+CHANNELS: dict[Channel, str] = {
+    Channel.FACE_TO_FACE: N_("face-to-face gesprek"),
+    Channel.TELEFOON_ACTIEF: N_("telefoongesprek (u belt)"),
+    Channel.TELEFOON_PASSIEF: N_("telefoongesprek (de klant belt)"),
+}
+
+DMU_ROLES: dict[DmuRole, str] = {
+    DmuRole.INITIATOR: N_("initiator"),
+    DmuRole.GEBRUIKER: N_("gebruiker"),
+    DmuRole.BEINVLOEDER: N_("beïnvloeder"),
+    DmuRole.BESLISSER: N_("beslisser"),
+    DmuRole.INKOPER: N_("inkoper"),
+    DmuRole.POORTWACHTER: N_("poortwachter"),
 }
 
 

@@ -37,3 +37,19 @@ def test_the_compiled_catalogue_is_up_to_date() -> None:
 def test_translators_for_both_languages() -> None:
     assert translator("nl").gettext("Luisteren") == "Luisteren"
     assert translator("en").gettext("Luisteren") == "Listening"
+
+
+def test_no_translation_call_hides_inside_an_f_string() -> None:
+    """Babel cannot extract _('…') written inside an f-string, so such text would never be translated."""
+    import ast
+
+    offenders = []
+    for source in (ROOT / "simulator").rglob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                for call in ast.walk(node):
+                    if not isinstance(call, ast.Call) or getattr(call.func, "id", getattr(call.func, "attr", "")) != "_":
+                        continue
+                    if call.args and isinstance(call.args[0], ast.Constant):
+                        offenders.append(f"{source.name}:{node.lineno}")
+    assert not offenders

@@ -1,0 +1,309 @@
+"""Gesprek: the customer drawn large, the phase bar, the transcript, the moves and the Koopsignaal! button."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pygame
+from pygame_gui.elements import UIButton, UITextBox
+
+from simulator.engine import Conversation
+from simulator.engine.content import Content, LocalText
+from simulator.engine.conversation import CustomerTurn
+from simulator.engine.vocabulary import Language, Mode, Phase
+from simulator.engine.wording import localize
+from simulator.messages import DMU_ROLES, PHASES, reason
+from simulator.ui import palette
+from simulator.ui.avatar import Avatar
+from simulator.ui.intents import Input, Intent
+from simulator.ui.movelist import MoveCard, MoveList
+from simulator.ui.scenes.base import Scene
+from simulator.ui.scenes.prepare import esc
+from simulator.ui.widgets import draw_text, meter, panel, scroll_text_box
+
+if TYPE_CHECKING:
+    from simulator.ui.app import App
+
+PHASE_ORDER = list(Phase)
+GAP = 12
+
+
+class ConversationScene(Scene):
+    """One sales conversation in the window."""
+
+    def __init__(
+        self, app: App, content: Content, mode: Mode, seed: int | None, preparation: list[str], language: Language
+    ) -> None:
+        super().__init__(app)
+        self.content = content
+        seed = content.scenario.exam_seed if seed is None and mode is Mode.TOETS else seed
+        self.seed = seed if seed is not None else _random_seed()
+        self.conv = Conversation(content, seed=self.seed, mode=mode, language=language)
+        self.conv.prepare(preparation)
+        self.preparation = preparation
+        self.language = language
+        customer = content.scenario.customer
+        self.avatar = Avatar(customer.typology, customer.name)
+        self.latest: CustomerTurn = self.conv.start()
+        self.avatar.show(self.latest.cue, self.latest.mood.trust, self.latest.mood.readiness, self.latest.mood.patience)
+        self.notice = ""
+        self.move_buttons: dict[MoveCard, str] = {}
+
+    def t(self, value: LocalText) -> str:
+        """Authored text in the session language."""
+        return localize(value, self.language, self.content.scenario.language)
+
+    @property
+    def animating(self) -> bool:
+        """While the customer moves, the app keeps drawing frames."""
+        return self.avatar.animating
+
+    # ------------------------------------------------------------------ layout
+
+    def regions(self, rect: pygame.Rect) -> dict[str, pygame.Rect]:
+        """Where everything goes for a window of this size."""
+        bar_h = max(44, self.app.fonts.get(16).get_linesize() + 20)
+        left_w = int(rect.width * 0.38)
+        body_top = bar_h + GAP
+        avatar_h = min(int((rect.height - body_top) * 0.58), left_w)
+        right = pygame.Rect(left_w + 2 * GAP, body_top, rect.width - left_w - 3 * GAP, rect.height - body_top - GAP)
+        return {
+            "phases": pygame.Rect(GAP, 6, rect.width - 2 * GAP, bar_h - 6),
+            "avatar": pygame.Rect(GAP, body_top, left_w, avatar_h),
+            "transcript": pygame.Rect(
+                GAP, body_top + avatar_h + GAP, left_w, rect.height - body_top - avatar_h - 2 * GAP
+            ),
+            "right": right,
+        }
+
+    def build(self, rect: pygame.Rect) -> None:
+        _, m = self.app._, self.app.manager
+        self.areas = self.regions(rect)
+        right = self.areas["right"]
+        meters = 0 if self.conv.mode is Mode.TOETS else self.app.fonts.get(14).get_linesize() * 2 + 14
+        area = self.areas["transcript"]
+        box = pygame.Rect(area.left, area.top + meters, area.width, area.height - meters)
+        self.transcript = self.add(UITextBox(self._transcript_html(), box, m))
+        said_h = min(int(right.height * 0.34), 60 + 24 * (1 + len(self.latest.text) // 70))
+        self.said = self.add(UITextBox(self._said_html(), pygame.Rect(right.left, right.top, right.width, said_h), m))
+        buttons_h = 50
+        moves_top = right.top + said_h + GAP + self.app.fonts.get(15).get_linesize() + 6
+        moves_rect = pygame.Rect(right.left, moves_top, right.width, right.bottom - buttons_h - GAP - moves_top)
+        self.moves_rect = moves_rect
+        self.move_list = MoveList(self.app.fonts, moves_rect)
+        self._build_moves()
+        third = (right.width - 2 * GAP) // 3
+        y = right.bottom - buttons_h
+        self.signal = self.add(
+            UIButton(
+                pygame.Rect(right.left, y, third + 40, buttons_h), _("Koopsignaal! (spatie)"), m, object_id="#signal"
+            )
+        )
+        self.help = self.add(
+            UIButton(
+                pygame.Rect(right.left + third + 40 + GAP, y, third - 20, buttons_h),
+                _("Uitleg (F1)"),
+                m,
+                object_id="#centred",
+            )
+        )
+        self.stop = self.add(
+            UIButton(
+                pygame.Rect(right.right - third + 20, y, third - 20, buttons_h), _("Stoppen"), m, object_id="#centred"
+            )
+        )
+        self.focus.set([*self.move_buttons, self.signal, self.help, self.stop], keep=False)
+
+    def _build_moves(self) -> None:
+        if self.conv.finished:
+            moves = [("__debrief__", self.app._("Naar de nabespreking"))]
+        else:
+            moves = [(move.id, move.text) for move in self.conv.offered]
+        self.move_buttons = {card: card.move_id for card in self.move_list.set_moves(moves)}
+
+    # ------------------------------------------------------------------ text
+
+    def _transcript_html(self) -> str:
+        _, name = self.app._, esc(self.content.scenario.customer.name)
+        marked_label, you = _("gemarkeerd als koopsignaal"), _("Jij")
+        parts = [f"<b>{name}:</b> {esc(self.conv.greeting.text if self.conv.greeting else '')}"]
+        for turn in self.conv.turns:
+            marked = f" <b>[{esc(marked_label)}]</b>" if turn.number - 1 in self.conv.marks else ""
+            parts.append(f"<i>{esc(you)}:</i> {esc(turn.move.text)}{marked}")
+            parts.append(f"<b>{name}:</b> {esc(turn.reply.text)} <i>({esc(turn.reply.cue_text)})</i>")
+        return "<br><br>".join(parts)
+
+    def _said_html(self) -> str:
+        _ = self.app._
+        customer = self.content.scenario.customer
+        name = esc(customer.name)
+        text = f"<b>{name}:</b> “{esc(self.latest.text)}”<br><i>({name} {esc(self.latest.cue_text)})</i>"
+        if self.notice:
+            text += f"<br><b>{esc(self.notice)}</b>"
+        return text
+
+    # ------------------------------------------------------------------ play
+
+    def choose(self, move_id: str) -> None:
+        """Make a move and show the customer's reaction."""
+        if move_id == "__debrief__":
+            self.to_debrief()
+            return
+        self.latest = self.conv.choose(move_id)
+        mood = self.latest.mood
+        self.avatar.show(self.latest.cue, mood.trust, mood.readiness, mood.patience)
+        self.notice = self._hint()
+        self.relayout()
+        scroll_text_box(self.transcript, 100)
+
+    def _hint(self) -> str:
+        if self.conv.mode is not Mode.OEFENEN or not self.conv.turns:
+            return ""
+        mistakes = [j for j in self.conv.turns[-1].judgements if j.sign < 0]
+        if not mistakes:
+            return ""
+        profile = self.content.typology.types[self.content.scenario.customer.typology]
+        dislikes = {key.value: self.t(text) for key, text in profile.dislikes.items()}
+        return self.app._("Tip: {why}.").format(why=reason(mistakes[0].reason, self.app._, dislikes).rstrip("."))
+
+    def mark(self) -> None:
+        """The student marks the customer's last words as a buying signal."""
+        if self.conv.finished:
+            return
+        marked = self.conv.mark_signal()
+        _ = self.app._
+        self.notice = _("Gemarkeerd als koopsignaal.") if marked else _("Al gemarkeerd.")
+        self.said.set_text(self._said_html())
+
+    def to_debrief(self) -> None:
+        """End (abandon if still running) and show the debrief."""
+        from simulator.ui.scenes.debrief import DebriefScene
+
+        self.conv.abandon()
+        self.app.replace(DebriefScene(self.app, self.content, self.conv, self.preparation))
+
+    def handle(self, inp: Input) -> None:
+        if inp.intent is Intent.CHOOSE and inp.index is not None:
+            ids = list(self.move_buttons.values())
+            if 1 <= inp.index <= len(self.conv.offered):
+                self.choose(self.conv.offered[inp.index - 1].id)
+            elif ids and ids[0] == "__debrief__" and inp.index == 1:
+                self.to_debrief()
+        elif inp.intent is Intent.MARK_SIGNAL:
+            self.mark()
+        elif inp.intent is Intent.POINTER and inp.pos is not None:
+            card = self.move_list.hit(inp.pos)
+            if card is not None:
+                self.focus.focus(card)
+                self.choose(card.move_id)
+        elif inp.intent in (Intent.SCROLL_UP, Intent.SCROLL_DOWN):
+            up = inp.intent is Intent.SCROLL_UP
+            if inp.pos is not None and self.move_list.rect.collidepoint(inp.pos):
+                self.move_list.scroll(-80 if up else 80)
+            else:
+                scroll_text_box(self.transcript, -0.8 if up else 0.8)
+        elif inp.intent is Intent.BACK:
+            from simulator.ui.scenes.help import HelpOverlay
+
+            self.app.push(HelpOverlay(self.app, pause_of=self))
+        else:
+            super().handle(inp)
+            self._scroll_to_focus()
+
+    def _scroll_to_focus(self) -> None:
+        element = self.focus.current
+        if isinstance(element, MoveCard):
+            self.move_list.ensure_visible(element)
+
+    def on_button(self, element: Any) -> None:
+        if element in self.move_buttons:
+            self.choose(self.move_buttons[element])
+        elif element is self.signal:
+            self.mark()
+        elif element is self.help:
+            from simulator.ui.scenes.help import HelpOverlay
+
+            self.app.push(HelpOverlay(self.app, pause_of=self))
+        elif element is self.stop:
+            self.to_debrief()
+
+    # ------------------------------------------------------------------ drawing
+
+    def update(self, dt: float) -> bool:
+        return self.avatar.update(dt)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self._draw_phases(surface, self.areas["phases"])
+        area = self.areas["avatar"]
+        panel(surface, area)
+        header_font = self.app.fonts.get(17, bold=True)
+        customer = self.content.scenario.customer
+        role = self.app._(DMU_ROLES[customer.dmu_role])
+        header = f"{customer.name} · {self.t(customer.function)} · {role}"
+        used = draw_text(surface, header_font, header, area.inflate(-16, 0).move(0, 8).clip(area))
+        self.avatar.draw(
+            surface, pygame.Rect(area.left + 8, area.top + used + 12, area.width - 16, area.height - used - 20)
+        )
+        if self.conv.mode is Mode.OEFENEN:
+            self._draw_mood(surface)
+        label = self.app.fonts.get(15, bold=True).render(self.app._("Jouw zet (1–7 of klik):"), True, palette.INK)
+        right = self.areas["right"]
+        surface.blit(label, (right.left, self.moves_rect.top - label.get_height() - 4))
+        self.move_list.draw(surface)
+
+    def _draw_mood(self, surface: pygame.Surface) -> None:
+        _, mood = self.app._, self.latest.mood
+        area = self.areas["transcript"]
+        font = self.app.fonts.get(14)
+        height = font.get_linesize() * 2 + 8
+        width = (area.width - 2 * GAP) // 3
+        for index, (label, value, colour) in enumerate(
+            (
+                (_("vertrouwen"), mood.trust, palette.BLUE),
+                (_("bereidheid"), mood.readiness, palette.BLUISH_GREEN),
+                (_("geduld"), mood.patience, palette.ORANGE),
+            )
+        ):
+            meter(
+                surface,
+                font,
+                pygame.Rect(area.left + index * (width + GAP), area.top, width, height),
+                label,
+                value,
+                colour,
+            )
+
+    def _draw_phases(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        current = PHASE_ORDER.index(self.conv.phase)
+        width = rect.width // len(PHASE_ORDER)
+        font, bold = self.app.fonts.get(15), self.app.fonts.get(15, bold=True)
+        for index, phase in enumerate(PHASE_ORDER):
+            cell = pygame.Rect(rect.left + index * width, rect.top, width - 4, rect.height)
+            here = index == current
+            pygame.draw.rect(surface, palette.BLUE if here else palette.PANEL, cell, border_radius=6)
+            pygame.draw.rect(
+                surface, palette.INK if here else palette.RULE, cell, width=3 if here else 1, border_radius=6
+            )
+            text = (bold if here else font).render(
+                self.app._(PHASES[phase]), True, palette.PANEL if here else palette.INK
+            )
+            place = text.get_rect(center=cell.center)
+            surface.blit(text, place)
+            _phase_mark(surface, place, here, index < current)
+
+
+def _phase_mark(surface: pygame.Surface, label: pygame.Rect, here: bool, done: bool) -> None:
+    """A drawn arrow before the current phase and a tick before the phases already passed (not colour alone)."""
+    size = max(6, label.height // 3)
+    x, y = label.left - size - 8, label.centery
+    if here:
+        pygame.draw.polygon(surface, palette.PANEL, [(x, y - size), (x, y + size), (x + size, y)])
+    elif done:
+        points = [(x, y), (x + size // 2, y + size // 2), (x + size, y - size // 2)]
+        pygame.draw.lines(surface, palette.BLUISH_GREEN, False, points, width=3)
+
+
+def _random_seed() -> int:
+    import secrets
+
+    return secrets.randbelow(1_000_000)

@@ -1,0 +1,322 @@
+"""Nabespreking: grade, rubric linked to the annotated transcript, signals and chart, review and quiz."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+from pygame_gui.core import UIElement
+from pygame_gui.elements import UIButton, UITextBox
+
+from simulator.engine import Conversation
+from simulator.engine.content import Content
+from simulator.engine.result import Result, score
+from simulator.engine.scoring import Check
+from simulator.engine.wording import localize
+from simulator.messages import CHECK_NAMES, OUTCOMES, PHASES, check_detail, reason
+from simulator.review import after_action_review, typology_question
+from simulator.ui import palette
+from simulator.ui.chart import ChartData, chart_data, draw_chart
+from simulator.ui.intents import Input, Intent
+from simulator.ui.scenes.base import Scene
+from simulator.ui.scenes.prepare import esc
+from simulator.ui.widgets import draw_text, scroll_text_box, scroll_text_box_to
+
+if TYPE_CHECKING:
+    from simulator.ui.app import App
+
+TABS = ("overzicht", "signalen", "terugblik")
+GAP = 12
+
+
+class DebriefScene(Scene):
+    """The after-action review of one conversation."""
+
+    def __init__(self, app: App, content: Content, conv: Conversation, preparation: list[str]) -> None:
+        super().__init__(app)
+        self.content, self.conv, self.preparation = content, conv, preparation
+        self.result: Result = score(conv)
+        self.chart: ChartData = chart_data(conv)
+        self.tab = "overzicht"
+        self.selected: Check | None = None
+        self.quiz_answer: str | None = None
+
+    # ------------------------------------------------------------------ layout
+
+    def build(self, rect: pygame.Rect) -> None:
+        _, m = self.app._, self.app.manager
+        header_h = self.app.fonts.get(30, bold=True).get_linesize() + 24
+        tab_w = (rect.width - 4 * GAP) // 3
+        self.tab_buttons = {
+            name: self.add(
+                UIButton(
+                    pygame.Rect(GAP + i * (tab_w + GAP), header_h, tab_w, 42),
+                    self._tab_label(name),
+                    m,
+                    object_id="#centred",
+                )
+            )
+            for i, name in enumerate(TABS)
+        }
+        self.body = pygame.Rect(GAP, header_h + 52, rect.width - 2 * GAP, rect.height - header_h - 52 - 64)
+        bottom = rect.height - 54
+        third = (rect.width - 4 * GAP) // 3
+        self.retry_same = self.add(
+            UIButton(pygame.Rect(GAP, bottom, third, 44), _("Opnieuw (zelfde seed)"), m, object_id="#centred")
+        )
+        self.retry_new = self.add(
+            UIButton(
+                pygame.Rect(2 * GAP + third, bottom, third, 44), _("Opnieuw (nieuwe seed)"), m, object_id="#centred"
+            )
+        )
+        self.to_title = self.add(
+            UIButton(pygame.Rect(3 * GAP + 2 * third, bottom, third, 44), _("Naar het begin"), m, object_id="#centred")
+        )
+        self.check_buttons: dict[UIElement, Check] = {}
+        self.quiz_buttons: dict[UIElement, str] = {}
+        getattr(self, f"_build_{self.tab}")()
+        self.focus.set(
+            [
+                *self.tab_buttons.values(),
+                *self.check_buttons,
+                *self.quiz_buttons,
+                self.retry_same,
+                self.retry_new,
+                self.to_title,
+            ]
+        )
+
+    def _tab_label(self, name: str) -> str:
+        _ = self.app._
+        label = {"overzicht": _("Overzicht"), "signalen": _("Koopsignalen"), "terugblik": _("Terugblik en quiz")}[name]
+        return f"» {label} «" if name == self.tab else label
+
+    def _build_overzicht(self) -> None:
+        m, body = self.app.manager, self.body
+        left_w = max(360, int(body.width * 0.42))
+        y = body.top
+        for item in self.result.checks:
+            button = self.add(UIButton(pygame.Rect(body.left, y, left_w, -1), self._check_label(item), m))
+            self.check_buttons[button] = item
+            y = button.get_abs_rect().bottom + 4
+        self.transcript = self.add(
+            UITextBox(
+                self._transcript_html(),
+                pygame.Rect(body.left + left_w + GAP, body.top, body.width - left_w - GAP, body.height),
+                m,
+            )
+        )
+
+    def _build_signalen(self) -> None:
+        body = self.body
+        chart_h = int(body.height * 0.55)
+        self.chart_rect = pygame.Rect(body.left, body.top, body.width, chart_h)
+        table = pygame.Rect(body.left, body.top + chart_h + GAP, body.width, body.height - chart_h - GAP)
+        self.signal_box = self.add(UITextBox(self._signals_html(), table, self.app.manager))
+
+    def _build_terugblik(self) -> None:
+        _, m, body = self.app._, self.app.manager, self.body
+        review = "".join(
+            f"<b>{esc(q)}</b><br>{esc(a)}<br><br>" for q, a in after_action_review(self.result, self.conv, _)
+        )
+        quiz_h = 150
+        self.review_box = self.add(
+            UITextBox(review, pygame.Rect(body.left, body.top, body.width, body.height - quiz_h - GAP), m)
+        )
+        question, options, right = typology_question(self.conv, _)
+        self.quiz_question, self.quiz_right = question, right
+        width = (body.width - GAP * (len(options) - 1)) // len(options)
+        y = body.bottom - quiz_h + 40
+        for index, (code, name) in enumerate(options):
+            mark = ""
+            if self.quiz_answer is not None and code == right:
+                mark = "OK: "
+            elif self.quiz_answer == code:
+                mark = "× "
+            button = self.add(
+                UIButton(
+                    pygame.Rect(body.left + index * (width + GAP), y, width, 44),
+                    f"{mark}{name}",
+                    m,
+                    object_id="#centred",
+                )
+            )
+            self.quiz_buttons[button] = code
+
+    # ------------------------------------------------------------------ text
+
+    def _check_label(self, item: Check) -> str:
+        _ = self.app._
+        mark = _("n.v.t.") if item.score is None else ("OK" if item.passed else "×")
+        points = "—" if item.score is None else f"{item.score * item.weight:.1f}/{item.weight:g}"
+        if self.app.settings.language == "nl":
+            points = points.replace(".", ",")
+        chosen = "» " if self.selected is item else ""
+        return f"{chosen}{mark}  {_(CHECK_NAMES[item.id])}  {points}"
+
+    def _transcript_html(self) -> str:
+        _, conv = self.app._, self.conv
+        marked_turns = set(self.selected.turns) if self.selected else set()
+        you = _("Jij")
+        parts = []
+        if self.selected is not None:
+            detail = check_detail(self.selected, _, self.app.settings.language == "nl")
+            parts.append(f"<b>{esc(_(CHECK_NAMES[self.selected.id]))}</b>: {esc(detail)}")
+        profile = self.content.typology.types[self.content.scenario.customer.typology]
+        dislikes = {
+            k.value: localize(v, conv.language, self.content.scenario.language) for k, v in profile.dislikes.items()
+        }
+        for turn in conv.turns:
+            star = "» " if turn.number in marked_turns else ""
+            title = _("beurt {n} · {phase}").format(n=turn.number, phase=_(PHASES[turn.phase]))
+            head = f"<b>{star}{esc(title)}</b>"
+            customer = esc(conv.content.scenario.customer.name)
+            line = f"{head}<br>{esc(you)}: {esc(turn.move.text)}<br>{customer}: {esc(turn.reply.text)}"
+            notes = self._notes(turn, dislikes)
+            parts.append(line + (f"<br><i>{esc(notes)}</i>" if notes else ""))
+        return "<br><br>".join(parts)
+
+    def _notes(self, turn: object, dislikes: dict[str, str]) -> str:
+        _ = self.app._
+        notes = []
+        reply = turn.reply  # type: ignore[attr-defined]
+        if reply.signal_kind is not None:
+            kind = _("koopsignaal") if reply.signal_kind.value == "koopsignaal" else _("interessesignaal")
+            notes.append(_("klant gaf een {kind}").format(kind=kind))
+        if turn.number in self.conv.marks:  # type: ignore[attr-defined]
+            notes.append(_("jij markeerde een koopsignaal"))
+        judgements = turn.judgements  # type: ignore[attr-defined]
+        mistakes = "; ".join(dict.fromkeys(reason(j.reason, _, dislikes).rstrip(".") for j in judgements if j.sign < 0))
+        if mistakes:
+            notes.append(f"× {mistakes}")
+        return " · ".join(notes)
+
+    def _signals_html(self) -> str:
+        _, stats = self.app._, self.result.signals
+        turn_label = _("beurt {n}")
+        rows = []
+        for row in stats.rows:
+            signal = self.conv.signals.by_id[row.signal_id]
+            what = (
+                localize(signal.text, self.conv.language, self.content.scenario.language)
+                if signal.text
+                else (
+                    localize(
+                        self.content.rulebook.cues[signal.cue or "neutral"],
+                        self.conv.language,
+                        self.content.scenario.language,
+                    )
+                )
+            )
+            status = _("herkend") if row.hit else _("gemist")
+            latency = "" if row.latency is None else _(" (na {n} beurt(en))").format(n=row.latency)
+            rows.append(
+                f"• {esc(turn_label.format(n=row.shown_turn))}: “{esc(what)}” — <b>{esc(status)}</b>{esc(latency)}"
+            )
+        if not rows:
+            rows.append(esc(_("De klant gaf geen koopsignaal.")))
+        alarms = ", ".join(str(t - 1) for t in stats.false_alarm_moves) or "—"
+        rows.append(esc(_("Vals alarm op de klantuitspraak van beurt: {turns}").format(turns=alarms)))
+        if stats.rows:
+            rate = _("Trefkans {hit} · vals-alarmkans {fa} · d′ {d}").format(
+                hit=f"{stats.hit_rate:.2f}", fa=f"{stats.false_alarm_rate:.2f}", d=f"{stats.dprime:.2f}"
+            )
+            rows.append(esc(rate if self.app.settings.language != "nl" else rate.replace(".", ",")))
+        return "<br>".join(rows)
+
+    # ------------------------------------------------------------------ input
+
+    def select(self, item: Check) -> None:
+        """Select a rubric check: highlight its turns and scroll the transcript to the first."""
+        self.selected = item
+        for button, check in self.check_buttons.items():
+            button.set_text(self._check_label(check))
+        self.transcript.set_text(self._transcript_html())
+        if item.turns and self.conv.turns:
+            scroll_text_box_to(self.transcript, (item.turns[0] - 1) / max(1, len(self.conv.turns)))
+
+    def show_tab(self, name: str) -> None:
+        """Switch to another part of the debrief."""
+        self.tab = name
+        self.relayout()
+        self.focus.focus(self.tab_buttons[name])
+
+    def handle(self, inp: Input) -> None:
+        if inp.intent in (Intent.LEFT, Intent.RIGHT):
+            step = 1 if inp.intent is Intent.RIGHT else -1
+            self.show_tab(TABS[(TABS.index(self.tab) + step) % len(TABS)])
+        elif inp.intent in (Intent.SCROLL_UP, Intent.SCROLL_DOWN):
+            box = {"overzicht": "transcript", "signalen": "signal_box", "terugblik": "review_box"}[self.tab]
+            scroll_text_box(getattr(self, box), -0.8 if inp.intent is Intent.SCROLL_UP else 0.8)
+        elif inp.intent is Intent.BACK:
+            self._go_title()
+        else:
+            super().handle(inp)
+
+    def on_button(self, element: UIElement) -> None:
+        for name, button in self.tab_buttons.items():
+            if element is button:
+                self.show_tab(name)
+                return
+        if element in self.check_buttons:
+            self.select(self.check_buttons[element])
+        elif element in self.quiz_buttons:
+            self.quiz_answer = self.quiz_buttons[element]
+            self.relayout()
+        elif element is self.retry_same or element is self.retry_new:
+            self._retry(same=element is self.retry_same)
+        elif element is self.to_title:
+            self._go_title()
+
+    def _retry(self, same: bool) -> None:
+        from simulator.ui.scenes.conversation import ConversationScene
+
+        seed = self.conv.seed if same else None
+        scene = ConversationScene(self.app, self.content, self.conv.mode, seed, self.preparation, self.conv.language)
+        self.app.replace(scene)
+
+    def _go_title(self) -> None:
+        from simulator.ui.scenes.title import TitleScene
+
+        self.app.reset_to(TitleScene)
+
+    # ------------------------------------------------------------------ drawing
+
+    def draw(self, surface: pygame.Surface) -> None:
+        _, r = self.app._, self.result
+        verdict = _("voldoende") if r.passed else _("onvoldoende")
+        grade = f"{r.grade:.1f}".replace(".", ",") if self.app.settings.language == "nl" else f"{r.grade:.1f}"
+        text = _("Cijfer {grade} ({verdict}) · uitkomst: {outcome} · score {score}/100").format(
+            grade=grade, verdict=verdict, outcome=_(OUTCOMES[r.outcome]), score=round(r.score)
+        )
+        rect = pygame.Rect(GAP, 10, surface.get_width() - 2 * GAP, 60)
+        draw_text(surface, self.app.fonts.get(30, bold=True), text, rect, palette.INK)
+        if self.tab == "signalen":
+            draw_chart(surface, self.chart_rect, self.chart, self.app.fonts, self._chart_labels())
+        if self.tab == "terugblik":
+            area = pygame.Rect(self.body.left, self.body.bottom - 150, self.body.width, 36)
+            line = self.quiz_question
+            if self.quiz_answer is not None:
+                profile = self.content.typology.types[self.quiz_right]
+                name = localize(profile.name, self.conv.language, self.content.scenario.language)
+                verdict_text = (
+                    _("Goed!")
+                    if self.quiz_answer == self.quiz_right
+                    else _("Niet juist: het was {name}.").format(name=name)
+                )
+                line = f"{line}  {verdict_text}"
+            draw_text(surface, self.app.fonts.get(17, bold=True), line, area, palette.INK)
+
+    def _chart_labels(self) -> dict[str, str]:
+        _ = self.app._
+        return {
+            "readiness": _("afsluitbereidheid"),
+            "trust": _("vertrouwen"),
+            "buying_signal": _("koopsignaal"),
+            "interest_signal": _("interessesignaal"),
+            "mark": _("jouw markering"),
+            "close": _("jouw afsluiting"),
+            "window": _("signaalvenster"),
+            "turn": _("beurt"),
+            "outcome": _("uitkomst"),
+        }
