@@ -218,4 +218,5 @@ EN = {
     "uit": "off",
     "Volledig scherm: {value}": "Full screen: {value}",
     "Terug": "Back",
+    '{n} punt(en)': '{n} point(s)',
 }

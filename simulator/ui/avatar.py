@@ -1,10 +1,11 @@
 """The simulated customer, drawn procedurally: face, posture, hands and the props on the table.
 
-Everything is drawn in a 1000×1000 design space (y down) that is scaled into the target rect. A ``Pose`` is a
-flat record of numbers (lean, head tilt, gaze, smile, hand positions, …) plus which prop each hand holds; a cue
-is a set of pose overrides, the typology scales and biases them, trust/readiness/patience add a mood on top,
-and ``Avatar`` eases from pose to pose. "Left"/"right" are the viewer's: the customer holds the watch on the
-wrist seen on the right. Meaning is carried by shapes and positions; colours only decorate.
+Everything is drawn in a 1000×1000 design space (y down); the part in ``VIEW`` is scaled into the target rect,
+drawn at twice the size and smoothed down. A ``Pose`` is a flat record of numbers (lean, head tilt, gaze, smile,
+hand positions, …) plus which prop each hand holds; every cue is a ``Pose``, the typology scales and biases it,
+trust/readiness/patience add a mood on top, and ``Avatar`` eases from pose to pose (via waypoints when a prop is
+picked up or put down). "Left"/"right" are the viewer's: the watch is on the wrist seen on the right. Meaning is
+carried by shapes and positions; colours only decorate.
 """
 
 from __future__ import annotations
@@ -249,7 +250,7 @@ class Move:
     def pose(self) -> Pose:
         if self.done:
             return self.path[-1]
-        i = int(self.elapsed // self.seg)
+        i = min(int(self.elapsed // self.seg), len(self.path) - 2)
         t = (self.elapsed - i * self.seg) / self.seg
         return lerp_pose(self.path[i], self.path[i + 1], t * t * (3 - 2 * t))
 
@@ -685,6 +686,7 @@ class Avatar:
 
     def show(self, cue: str, trust: float, readiness: float, patience: float) -> None:
         """Ease towards the pose of ``cue`` (unknown cues mean neutral) in the given mood."""
+        trust, readiness, patience = (x if math.isfinite(x) else 50.0 for x in (trust, readiness, patience))
         if (cue, trust, readiness, patience) == self._asked and self.animating:
             return  # the same request again while it still plays: let it play on
         self._asked = (cue, trust, readiness, patience)
@@ -699,8 +701,9 @@ class Avatar:
 
     def update(self, dt: float) -> bool:
         """Advance ``dt`` seconds; True when the picture changed since the previous call."""
-        self._time += max(0.0, dt)
-        self._move.elapsed += max(0.0, dt)
+        dt = dt if math.isfinite(dt) and dt > 0 else 0.0
+        self._time += dt
+        self._move.elapsed += dt
         if self._writing():
             self._notes = min(1.0, self._notes + 1.2 * dt)
         if self._time - self._next_blink > 10:  # a long pause: pick up the rhythm again from now

@@ -21,8 +21,8 @@ class MoveCard:
 
     visible = True
 
-    def __init__(self, owner: MoveList, index: int, move_id: str, text: str) -> None:
-        self.owner, self.index, self.move_id, self.text = owner, index, move_id, text
+    def __init__(self, owner: MoveList, index: int, move_id: str, text: str, badge: str) -> None:
+        self.owner, self.index, self.move_id, self.text, self.badge = owner, index, move_id, text, badge
         self.lines: list[str] = []
         self.height = 0
         self.top = 0
@@ -47,14 +47,14 @@ class MoveList:
         self.offset = 0
         self.hovered: int | None = None
 
-    def set_moves(self, moves: list[tuple[str, str]]) -> list[MoveCard]:
-        """Show these (move id, text) pairs, numbered from 1; return the cards."""
+    def set_moves(self, moves: list[tuple[str, str]], badges: list[str] | None = None) -> list[MoveCard]:
+        """Show these (move id, text) pairs, numbered from 1 unless badges are given; return the cards."""
         font = self.fonts.get(16)
         badge = self._badge_width()
         text_width = self.rect.width - self.bar_width - badge - 3 * PAD
         self.cards, top = [], 0
         for index, (move_id, text) in enumerate(moves):
-            card = MoveCard(self, index, move_id, text)
+            card = MoveCard(self, index, move_id, text, badges[index] if badges else str(index + 1))
             card.lines = wrap(font, text, max(40, text_width))
             card.height = max(badge, len(card.lines) * font.get_linesize()) + 2 * PAD - 4
             card.top = top
@@ -109,7 +109,7 @@ class MoveList:
         size = self._badge_width()
         badge = pygame.Rect(rect.left + PAD, rect.top + PAD - 2, size, size)
         pygame.draw.ellipse(surface, palette.BLUE, badge)
-        number = self.fonts.get(18, bold=True).render(str(card.index + 1), True, palette.PANEL)
+        number = self.fonts.get(18, bold=True).render(card.badge, True, palette.PANEL)
         surface.blit(number, number.get_rect(center=badge.center))
         font = self.fonts.get(16)
         x, y = badge.right + PAD, rect.top + PAD - 2

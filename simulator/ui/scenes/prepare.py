@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pygame
-from pygame_gui.core import UIElement
 from pygame_gui.elements import UIButton, UILabel, UITextBox
 
 from simulator.engine.content import Content
 from simulator.engine.vocabulary import Mode
 from simulator.engine.wording import localize
 from simulator.ui.intents import Input, Intent
+from simulator.ui.movelist import MoveCard, MoveList
 from simulator.ui.scenes.base import Scene
 from simulator.ui.widgets import scroll_text_box
 
@@ -49,12 +49,13 @@ class PrepareScene(Scene):
         x = rect.width - side - gap
         self.budget = self.add(UILabel(pygame.Rect(x, gap, side, 36), self._budget_text(), m))
         y = gap + 44
-        self.options: dict[UIElement, str] = {}
-        for option in self.content.scenario.preparation.options:
-            button = UIButton(pygame.Rect(x, y, side, -1), self._option_text(option.id), m)
-            self.add(button)
-            self.options[button] = option.id
-            y = button.get_abs_rect().bottom + 8
+        options = self.content.scenario.preparation.options
+        self.option_list = MoveList(self.app.fonts, pygame.Rect(x, y, side, rect.height))
+        badges = ["x" if o.id in self.chosen else " " for o in options]
+        cards = self.option_list.set_moves([(o.id, self._option_text(o.id)) for o in options], badges)
+        self.option_list.rect.height = min(self.option_list.content_height, rect.height // 2)
+        self.options: dict[MoveCard, str] = {card: card.move_id for card in cards}
+        y = self.option_list.rect.bottom + 12
         self.results = self.add(
             UITextBox(self._results_html(), pygame.Rect(x, y, side, max(60, rect.height - y - 140)), m)
         )
@@ -98,8 +99,8 @@ class PrepareScene(Scene):
 
     def _option_text(self, option_id: str) -> str:
         option = next(o for o in self.content.scenario.preparation.options if o.id == option_id)
-        mark = "[x]" if option_id in self.chosen else "[  ]"
-        return f"{mark} [{option.cost}] {self.t(option.label)}"
+        points = self.app._("{n} punt(en)").format(n=option.cost)
+        return f"{self.t(option.label)} ({points})"
 
     def _results_html(self) -> str:
         options = {o.id: o for o in self.content.scenario.preparation.options}
@@ -118,10 +119,24 @@ class PrepareScene(Scene):
     def handle(self, inp: Input) -> None:
         if inp.intent in (Intent.SCROLL_UP, Intent.SCROLL_DOWN):
             scroll_text_box(self.dossier, -0.8 if inp.intent is Intent.SCROLL_UP else 0.8)
+        elif inp.intent is Intent.CHOOSE and inp.index is not None:
+            options = self.content.scenario.preparation.options
+            if 1 <= inp.index <= len(options):
+                self._toggle(options[inp.index - 1].id)
+        elif inp.intent is Intent.POINTER and inp.pos is not None:
+            card = self.option_list.hit(inp.pos)
+            if card is not None:
+                self._toggle(card.move_id)
+                self.focus.index = card.index
         else:
             super().handle(inp)
+            if isinstance(self.focus.current, MoveCard):
+                self.option_list.ensure_visible(self.focus.current)
 
-    def on_button(self, element: UIElement) -> None:
+    def draw(self, surface: pygame.Surface) -> None:
+        self.option_list.draw(surface)
+
+    def on_button(self, element: Any) -> None:
         if element in self.options:
             self._toggle(self.options[element])
         elif element is self.start:
