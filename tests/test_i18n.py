@@ -48,7 +48,10 @@ def test_no_translation_call_hides_inside_an_f_string() -> None:
         for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
             if isinstance(node, ast.JoinedStr):
                 for call in ast.walk(node):
-                    if not isinstance(call, ast.Call) or getattr(call.func, "id", getattr(call.func, "attr", "")) != "_":
+                    if (
+                        not isinstance(call, ast.Call)
+                        or getattr(call.func, "id", getattr(call.func, "attr", "")) != "_"
+                    ):
                         continue
                     if call.args and isinstance(call.args[0], ast.Constant):
                         offenders.append(f"{source.name}:{node.lineno}")

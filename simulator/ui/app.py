@@ -19,7 +19,7 @@ from simulator.ui.fonts import FontBook
 from simulator.ui.intents import Input, Intent, translate
 from simulator.ui.scenes.base import Scene
 from simulator.ui.settings import load_settings, save_settings, settings_path
-from simulator.ui.theme import theme
+from simulator.ui.theme import preload_requests, theme
 
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (960, 560)
@@ -38,6 +38,17 @@ class LaunchOptions:
     size: tuple[int, int] = DEFAULT_SIZE
 
 
+def make_manager(size: tuple[int, int], scale: float) -> pygame_gui.UIManager:
+    """A widget manager with the game's theme and its fonts preloaded."""
+    data = theme(scale)
+    manager = pygame_gui.UIManager(size, data)
+    fonts = manager.get_theme().get_font_dictionary()
+    wanted = preload_requests(data)
+    missing = [r for r in wanted if not fonts.check_font_preloaded(f"salesim_{r['style']}_aa_{r['point_size']}")]
+    manager.preload_fonts(missing)
+    return manager
+
+
 class App:
     """Runs the scenes; ``step`` takes events so tests can drive it without a real screen."""
 
@@ -54,7 +65,7 @@ class App:
         )
         pygame.display.set_caption("Salesim")
         self.screen = self._open_window(options.size)
-        self.manager = pygame_gui.UIManager(self.screen.get_size(), theme(self.settings.text_scale))
+        self.manager = make_manager(self.screen.get_size(), self.settings.text_scale)
         self.fonts = FontBook(self.settings.text_scale)
         self._ = translator(self.settings.language).gettext
         self.stack: list[Scene] = []
@@ -97,7 +108,7 @@ class App:
         if (old.language, old.text_size) != (self.settings.language, self.settings.text_size):
             self._ = translator(self.settings.language).gettext
             self.fonts = FontBook(self.settings.text_scale)
-            self.manager = pygame_gui.UIManager(self.screen.get_size(), theme(self.settings.text_scale))
+            self.manager = make_manager(self.screen.get_size(), self.settings.text_scale)
             for scene in self.stack:
                 scene.elements = []
                 scene.relayout()

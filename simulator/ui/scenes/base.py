@@ -56,8 +56,13 @@ class FocusRing:
         if element is None or not element.visible:
             return
         rect = element.get_abs_rect().inflate(10, 10)
+        owner = getattr(element, "owner", None)
+        previous = surface.get_clip()
+        if owner is not None:
+            surface.set_clip(owner.rect.inflate(10, 10))
         pygame.draw.rect(surface, palette.FOCUS_HALO, rect, width=6, border_radius=9)
         pygame.draw.rect(surface, palette.FOCUS, rect.inflate(-4, -4), width=3, border_radius=8)
+        surface.set_clip(previous)
 
 
 class Scene:

@@ -19,7 +19,7 @@ from simulator.ui.intents import Input, Intent
 from simulator.ui.movelist import MoveCard, MoveList
 from simulator.ui.scenes.base import Scene
 from simulator.ui.scenes.prepare import esc
-from simulator.ui.widgets import draw_text, meter, panel, scroll_text_box
+from simulator.ui.widgets import draw_text, meter, panel, scroll_text_box, wrap
 
 if TYPE_CHECKING:
     from simulator.ui.app import App
@@ -65,7 +65,7 @@ class ConversationScene(Scene):
         bar_h = max(44, self.app.fonts.get(16).get_linesize() + 20)
         left_w = int(rect.width * 0.38)
         body_top = bar_h + GAP
-        avatar_h = min(int((rect.height - body_top) * 0.58), left_w)
+        avatar_h = min(int((rect.height - body_top) * (0.58 if self.app.fonts.scale <= 1 else 0.5)), left_w)
         right = pygame.Rect(left_w + 2 * GAP, body_top, rect.width - left_w - 3 * GAP, rect.height - body_top - GAP)
         return {
             "phases": pygame.Rect(GAP, 6, rect.width - 2 * GAP, bar_h - 6),
@@ -80,39 +80,55 @@ class ConversationScene(Scene):
         _, m = self.app._, self.app.manager
         self.areas = self.regions(rect)
         right = self.areas["right"]
-        meters = 0 if self.conv.mode is Mode.TOETS else self.app.fonts.get(14).get_linesize() * 2 + 14
         area = self.areas["transcript"]
+        meters = 0 if self.conv.mode is Mode.TOETS else self._meters_height(area.width)
         box = pygame.Rect(area.left, area.top + meters, area.width, area.height - meters)
         self.transcript = self.add(UITextBox(self._transcript_html(), box, m))
-        said_h = min(int(right.height * 0.34), 60 + 24 * (1 + len(self.latest.text) // 70))
+        said_h = self._said_height(right)
         self.said = self.add(UITextBox(self._said_html(), pygame.Rect(right.left, right.top, right.width, said_h), m))
-        buttons_h = 50
+        buttons_h = self.app.fonts.get(19, bold=True).get_linesize() + 20
         moves_top = right.top + said_h + GAP + self.app.fonts.get(15).get_linesize() + 6
-        moves_rect = pygame.Rect(right.left, moves_top, right.width, right.bottom - buttons_h - GAP - moves_top)
-        self.moves_rect = moves_rect
-        self.move_list = MoveList(self.app.fonts, moves_rect)
+        self.moves_rect = pygame.Rect(right.left, moves_top, right.width, right.bottom - buttons_h - GAP - moves_top)
+        self.move_list = MoveList(self.app.fonts, self.moves_rect)
         self._build_moves()
-        third = (right.width - 2 * GAP) // 3
-        y = right.bottom - buttons_h
-        self.signal = self.add(
-            UIButton(
-                pygame.Rect(right.left, y, third + 40, buttons_h), _("Koopsignaal! (spatie)"), m, object_id="#signal"
-            )
-        )
-        self.help = self.add(
-            UIButton(
-                pygame.Rect(right.left + third + 40 + GAP, y, third - 20, buttons_h),
-                _("Uitleg (F1)"),
-                m,
-                object_id="#centred",
-            )
-        )
-        self.stop = self.add(
-            UIButton(
-                pygame.Rect(right.right - third + 20, y, third - 20, buttons_h), _("Stoppen"), m, object_id="#centred"
-            )
-        )
+        labels = (_("Koopsignaal! (spatie)"), _("Uitleg (F1)"), _("Stoppen"))
+        widths = self._button_widths(labels, right.width)
+        x, y = right.left, right.bottom - buttons_h
+        buttons = []
+        for label, width, object_id in zip(labels, widths, ("#signal", "#centred", "#centred"), strict=True):
+            buttons.append(self.add(UIButton(pygame.Rect(x, y, width, buttons_h), label, m, object_id=object_id)))
+            x += width + GAP
+        self.signal, self.help, self.stop = buttons
         self.focus.set([*self.move_buttons, self.signal, self.help, self.stop], keep=False)
+
+    def _button_widths(self, labels: tuple[str, ...], total: int) -> list[int]:
+        """Widths that fit each label (the signal button first), sharing what is left."""
+        needed = [
+            self.app.fonts.get(19 if i == 0 else 17, bold=i == 0).size(text)[0] + 40 for i, text in enumerate(labels)
+        ]
+        room = total - GAP * (len(labels) - 1)
+        spare = max(0, room - sum(needed)) // len(labels)
+        widths = [n + spare for n in needed]
+        widths[-1] = room - sum(widths[:-1])
+        return widths
+
+    def _said_height(self, right: pygame.Rect) -> int:
+        """Room for the customer's latest words (and the cue), up to 40 % of the column."""
+        font = self.app.fonts.get(17)
+        lines = len(wrap(font, f"{self.content.scenario.customer.name}: {self.latest.text}", right.width - 40)) + 2
+        if self.notice:
+            lines += len(wrap(font, self.notice, right.width - 40))
+        return min(int(right.height * 0.42), lines * round(font.get_linesize() * 1.4) + 24)
+
+    def _meters_height(self, width: int) -> int:
+        """One row of three meters, or three rows when their labels would not fit side by side."""
+        row = self.app.fonts.get(14).get_linesize() + 14
+        return row + 6 if self._meters_fit(width) else 3 * (row + 2) + 6
+
+    def _meters_fit(self, width: int) -> bool:
+        font = self.app.fonts.get(14)
+        label = max((self.app._(t) for t in ("vertrouwen", "bereidheid", "geduld")), key=len)
+        return font.size(f"{label}: 100")[0] + GAP <= (width - 2 * GAP) // 3
 
     def _build_moves(self) -> None:
         if self.conv.finished:
@@ -255,23 +271,18 @@ class ConversationScene(Scene):
         _, mood = self.app._, self.latest.mood
         area = self.areas["transcript"]
         font = self.app.fonts.get(14)
-        height = font.get_linesize() * 2 + 8
-        width = (area.width - 2 * GAP) // 3
-        for index, (label, value, colour) in enumerate(
-            (
-                (_("vertrouwen"), mood.trust, palette.BLUE),
-                (_("bereidheid"), mood.readiness, palette.BLUISH_GREEN),
-                (_("geduld"), mood.patience, palette.ORANGE),
-            )
-        ):
-            meter(
-                surface,
-                font,
-                pygame.Rect(area.left + index * (width + GAP), area.top, width, height),
-                label,
-                value,
-                colour,
-            )
+        height = font.get_linesize() + 14
+        side_by_side = self._meters_fit(area.width)
+        width = (area.width - 2 * GAP) // 3 if side_by_side else area.width
+        values = (
+            (_("vertrouwen"), mood.trust, palette.BLUE),
+            (_("bereidheid"), mood.readiness, palette.BLUISH_GREEN),
+            (_("geduld"), mood.patience, palette.ORANGE),
+        )
+        for index, (label, value, colour) in enumerate(values):
+            x = area.left + index * (width + GAP) if side_by_side else area.left
+            y = area.top if side_by_side else area.top + index * (height + 2)
+            meter(surface, font, pygame.Rect(x, y, width, height), label, value, colour)
 
     def _draw_phases(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         current = PHASE_ORDER.index(self.conv.phase)
