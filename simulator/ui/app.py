@@ -23,7 +23,7 @@ from simulator.ui.theme import preload_requests, theme
 
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (960, 560)
-IDLE_WAIT_MS = 250
+IDLE_WAIT_MS = 400
 
 
 @dataclass(frozen=True)
