@@ -194,7 +194,7 @@ EN = {
     "Verder (Esc)": "Continue (Esc)",
     "Gesprek stoppen en nabespreken": "Stop and go to the debrief",
     "In Salesim:": "In Salesim:",
-    "←/→ of 1–7: andere kaart · Esc: verder": "←/→ or 1–7: another card · Esc: continue",
+    "pijl links/rechts of 1–7: andere kaart · Esc: verder": "left/right arrow or 1–7: another card · Esc: continue",
     "Start het gesprek": "Start the conversation",
     "Terug naar het begin": "Back to the start",
     "Budget: {left} van {budget} punten over": "Budget: {left} of {budget} points left",

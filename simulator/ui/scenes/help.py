@@ -107,6 +107,6 @@ class HelpOverlay(Scene):
         pygame.draw.rect(surface, palette.BACKGROUND, self.box, border_radius=10)
         pygame.draw.rect(surface, palette.INK, self.box, width=2, border_radius=10)
         hint = self.app.fonts.get(14).render(
-            self.app._("←/→ of 1–7: andere kaart · Esc: verder"), True, palette.MUTED_INK
+            self.app._("pijl links/rechts of 1–7: andere kaart · Esc: verder"), True, palette.MUTED_INK
         )
         surface.blit(hint, (self.box.right - hint.get_width() - 16, self.box.bottom - 34))
