@@ -219,4 +219,7 @@ EN = {
     "Volledig scherm: {value}": "Full screen: {value}",
     "Terug": "Back",
     '{n} punt(en)': '{n} point(s)',
+    "telt niet mee": "does not count",
+    "voldaan": "passed",
+    "niet voldaan": "not passed",
 }

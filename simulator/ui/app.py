@@ -152,9 +152,13 @@ class App:
 
     def reset_to(self, factory: Callable[[App], Scene]) -> None:
         """Clear the stack and start again from one scene (e.g. back to the title)."""
+        self.show(factory(self))
+
+    def show(self, scene: Scene) -> None:
+        """Clear the stack and show this scene alone."""
         while self.stack:
             self.stack.pop().leave()
-        self.push(factory(self))
+        self.push(scene)
 
     # ------------------------------------------------------------------ the loop
 

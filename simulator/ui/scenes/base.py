@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import pygame
 from pygame_gui.core import UIElement
@@ -12,6 +12,9 @@ from simulator.ui.intents import Input, Intent
 
 if TYPE_CHECKING:
     from simulator.ui.app import App
+
+
+E = TypeVar("E", bound=UIElement)
 
 
 class Focusable(Protocol):
@@ -106,7 +109,7 @@ class Scene:
             element.kill()
         self.elements = []
 
-    def add(self, element: UIElement) -> UIElement:
+    def add(self, element: E) -> E:
         """Keep track of a widget so it is removed and hidden with the scene."""
         self.elements.append(element)
         return element

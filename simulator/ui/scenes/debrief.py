@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pygame
 from pygame_gui.core import UIElement
@@ -18,6 +18,7 @@ from simulator.review import after_action_review, typology_question
 from simulator.ui import palette
 from simulator.ui.chart import ChartData, chart_data, draw_chart
 from simulator.ui.intents import Input, Intent
+from simulator.ui.movelist import MoveCard, MoveList
 from simulator.ui.scenes.base import Scene
 from simulator.ui.scenes.prepare import esc
 from simulator.ui.widgets import draw_text, scroll_text_box, scroll_text_box_to
@@ -45,7 +46,7 @@ class DebriefScene(Scene):
 
     def build(self, rect: pygame.Rect) -> None:
         _, m = self.app._, self.app.manager
-        header_h = self.app.fonts.get(30, bold=True).get_linesize() + 24
+        header_h = self._header_font(rect.width).get_linesize() + 24
         tab_w = (rect.width - 4 * GAP) // 3
         self.tab_buttons = {
             name: self.add(
@@ -72,19 +73,21 @@ class DebriefScene(Scene):
         self.to_title = self.add(
             UIButton(pygame.Rect(3 * GAP + 2 * third, bottom, third, 44), _("Naar het begin"), m, object_id="#centred")
         )
-        self.check_buttons: dict[UIElement, Check] = {}
+        self.check_buttons: dict[MoveCard, Check] = {}
         self.quiz_buttons: dict[UIElement, str] = {}
         getattr(self, f"_build_{self.tab}")()
-        self.focus.set(
-            [
-                *self.tab_buttons.values(),
-                *self.check_buttons,
-                *self.quiz_buttons,
-                self.retry_same,
-                self.retry_new,
-                self.to_title,
-            ]
-        )
+        self.focus.set(self._focus_items())
+
+    def _focus_items(self) -> list[Any]:
+        """Everything Tab can reach, in reading order."""
+        return [
+            *self.tab_buttons.values(),
+            *self.check_buttons,
+            *self.quiz_buttons,
+            self.retry_same,
+            self.retry_new,
+            self.to_title,
+        ]
 
     def _tab_label(self, name: str) -> str:
         _ = self.app._
@@ -94,11 +97,8 @@ class DebriefScene(Scene):
     def _build_overzicht(self) -> None:
         m, body = self.app.manager, self.body
         left_w = max(360, int(body.width * 0.42))
-        y = body.top
-        for item in self.result.checks:
-            button = self.add(UIButton(pygame.Rect(body.left, y, left_w, -1), self._check_label(item), m))
-            self.check_buttons[button] = item
-            y = button.get_abs_rect().bottom + 4
+        self.rubric = MoveList(self.app.fonts, pygame.Rect(body.left, body.top, left_w, body.height))
+        self._fill_rubric()
         self.transcript = self.add(
             UITextBox(
                 self._transcript_html(),
@@ -145,14 +145,25 @@ class DebriefScene(Scene):
 
     # ------------------------------------------------------------------ text
 
+    def _fill_rubric(self) -> None:
+        """The rubric as cards: a sign (+, × or –) and a word for passed, failed or not counted."""
+        offset = self.rubric.offset
+        checks = self.result.checks
+        badges = ["–" if c.score is None else ("+" if c.passed else "×") for c in checks]
+        cards = self.rubric.set_moves([(c.id.value, self._check_label(c)) for c in checks], badges)
+        self.rubric.offset = min(offset, self.rubric.max_offset)
+        self.check_buttons = dict(zip(cards, checks, strict=True))
+
     def _check_label(self, item: Check) -> str:
         _ = self.app._
-        mark = _("n.v.t.") if item.score is None else ("OK" if item.passed else "×")
-        points = "—" if item.score is None else f"{item.score * item.weight:.1f}/{item.weight:g}"
-        if self.app.settings.language == "nl":
-            points = points.replace(".", ",")
+        if item.score is None:
+            status, points = _("telt niet mee"), ""
+        else:
+            status = _("voldaan") if item.passed else _("niet voldaan")
+            points = f"{item.score * item.weight:.1f}/{item.weight:g}"
+            points = points.replace(".", ",") if self.app.settings.language == "nl" else points
         chosen = "» " if self.selected is item else ""
-        return f"{chosen}{mark}  {_(CHECK_NAMES[item.id])}  {points}"
+        return f"{chosen}{_(CHECK_NAMES[item.id])} {points} ({status})"
 
     def _transcript_html(self) -> str:
         _, conv = self.app._, self.conv
@@ -229,8 +240,10 @@ class DebriefScene(Scene):
     def select(self, item: Check) -> None:
         """Select a rubric check: highlight its turns and scroll the transcript to the first."""
         self.selected = item
-        for button, check in self.check_buttons.items():
-            button.set_text(self._check_label(check))
+        focused = self.focus.index
+        self._fill_rubric()
+        self.focus.set(self._focus_items())
+        self.focus.index = focused
         self.transcript.set_text(self._transcript_html())
         if item.turns and self.conv.turns:
             scroll_text_box_to(self.transcript, (item.turns[0] - 1) / max(1, len(self.conv.turns)))
@@ -245,15 +258,26 @@ class DebriefScene(Scene):
         if inp.intent in (Intent.LEFT, Intent.RIGHT):
             step = 1 if inp.intent is Intent.RIGHT else -1
             self.show_tab(TABS[(TABS.index(self.tab) + step) % len(TABS)])
+        elif inp.intent is Intent.POINTER and inp.pos is not None and self.tab == "overzicht":
+            card = self.rubric.hit(inp.pos)
+            if card is not None:
+                self.focus.focus(card)
+                self.select(self.check_buttons[card])
         elif inp.intent in (Intent.SCROLL_UP, Intent.SCROLL_DOWN):
+            up = inp.intent is Intent.SCROLL_UP
+            if self.tab == "overzicht" and inp.pos is not None and self.rubric.rect.collidepoint(inp.pos):
+                self.rubric.scroll(-80 if up else 80)
+                return
             box = {"overzicht": "transcript", "signalen": "signal_box", "terugblik": "review_box"}[self.tab]
-            scroll_text_box(getattr(self, box), -0.8 if inp.intent is Intent.SCROLL_UP else 0.8)
+            scroll_text_box(getattr(self, box), -0.8 if up else 0.8)
         elif inp.intent is Intent.BACK:
             self._go_title()
         else:
             super().handle(inp)
+            if isinstance(self.focus.current, MoveCard) and self.tab == "overzicht":
+                self.rubric.ensure_visible(self.focus.current)
 
-    def on_button(self, element: UIElement) -> None:
+    def on_button(self, element: Any) -> None:
         for name, button in self.tab_buttons.items():
             if element is button:
                 self.show_tab(name)
@@ -283,14 +307,11 @@ class DebriefScene(Scene):
     # ------------------------------------------------------------------ drawing
 
     def draw(self, surface: pygame.Surface) -> None:
-        _, r = self.app._, self.result
-        verdict = _("voldoende") if r.passed else _("onvoldoende")
-        grade = f"{r.grade:.1f}".replace(".", ",") if self.app.settings.language == "nl" else f"{r.grade:.1f}"
-        text = _("Cijfer {grade} ({verdict}) · uitkomst: {outcome} · score {score}/100").format(
-            grade=grade, verdict=verdict, outcome=_(OUTCOMES[r.outcome]), score=round(r.score)
-        )
-        rect = pygame.Rect(GAP, 10, surface.get_width() - 2 * GAP, 60)
-        draw_text(surface, self.app.fonts.get(30, bold=True), text, rect, palette.INK)
+        _, text = self.app._, self._header_text()
+        font = self._header_font(surface.get_width())
+        surface.blit(font.render(text, True, palette.INK), (GAP, 10))
+        if self.tab == "overzicht":
+            self.rubric.draw(surface)
         if self.tab == "signalen":
             draw_chart(surface, self.chart_rect, self.chart, self.app.fonts, self._chart_labels())
         if self.tab == "terugblik":
@@ -306,6 +327,23 @@ class DebriefScene(Scene):
                 )
                 line = f"{line}  {verdict_text}"
             draw_text(surface, self.app.fonts.get(17, bold=True), line, area, palette.INK)
+
+    def _header_text(self) -> str:
+        _, r = self.app._, self.result
+        verdict = _("voldoende") if r.passed else _("onvoldoende")
+        grade = f"{r.grade:.1f}".replace(".", ",") if self.app.settings.language == "nl" else f"{r.grade:.1f}"
+        return _("Cijfer {grade} ({verdict}) · uitkomst: {outcome} · score {score}/100").format(
+            grade=grade, verdict=verdict, outcome=_(OUTCOMES[r.outcome]), score=round(r.score)
+        )
+
+    def _header_font(self, width: int) -> pygame.font.Font:
+        """The largest heading font in which the grade line fits the window."""
+        text = self._header_text()
+        for size in (30, 26, 22, 19):
+            font = self.app.fonts.get(size, bold=True)
+            if font.size(text)[0] <= width - 2 * GAP:
+                return font
+        return self.app.fonts.get(16, bold=True)
 
     def _chart_labels(self) -> dict[str, str]:
         _ = self.app._

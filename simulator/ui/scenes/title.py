@@ -19,7 +19,7 @@ from simulator.scenario.problems import ContentError
 from simulator.ui import palette
 from simulator.ui.intents import Input, Intent
 from simulator.ui.scenes.base import Scene
-from simulator.ui.widgets import draw_text
+from simulator.ui.widgets import draw_text, text_height
 
 if TYPE_CHECKING:
     from simulator.ui.app import App
@@ -54,32 +54,35 @@ class TitleScene(Scene):
         self.mode = app.options.mode
 
     def build(self, rect: pygame.Rect) -> None:
-        _, m = self.app._, self.app.manager
-        width = min(720, rect.width - 80)
+        _, m, fonts = self.app._, self.app.manager, self.app.fonts
+        width = min(760, rect.width - 80)
         left = rect.centerx - width // 2
-        top = max(150, rect.height // 4)
+        top = self.header_height(rect) + 12
+        info_h = round(fonts.get(17).get_linesize() * 1.2) * 4 + 28
+        row = fonts.get(17).get_linesize() + 16
+        big_row = fonts.get(22, bold=True).get_linesize() + 16
         self.prev = self.add(
-            UIButton(pygame.Rect(left, top, 56, 110), "«", m, object_id="#big", tool_tip_text=_("Vorig scenario"))
+            UIButton(pygame.Rect(left, top, 56, info_h), "«", m, object_id="#big", tool_tip_text=_("Vorig scenario"))
         )
-        self.info = self.add(UITextBox(self._scenario_html(), pygame.Rect(left + 64, top, width - 128, 110), m))
+        self.info = self.add(UITextBox(self._scenario_html(), pygame.Rect(left + 64, top, width - 128, info_h), m))
         self.next = self.add(
             UIButton(
-                pygame.Rect(left + width - 56, top, 56, 110),
+                pygame.Rect(left + width - 56, top, 56, info_h),
                 "»",
                 m,
                 object_id="#big",
                 tool_tip_text=_("Volgend scenario"),
             )
         )
-        y = top + 130
-        self.play = self.add(UIButton(pygame.Rect(left, y, width, 52), _("Spelen"), m, object_id="#big"))
-        self.mode_button = self.add(
-            UIButton(pygame.Rect(left, y + 62, width, 44), self._mode_text(), m, object_id="#centred")
-        )
-        self.settings = self.add(
-            UIButton(pygame.Rect(left, y + 116, width, 44), _("Instellingen"), m, object_id="#centred")
-        )
-        self.quit = self.add(UIButton(pygame.Rect(left, y + 170, width, 44), _("Stoppen"), m, object_id="#centred"))
+        y = top + info_h + 16
+        self.play = self.add(UIButton(pygame.Rect(left, y, width, big_row), _("Spelen"), m, object_id="#big"))
+        y += big_row + 10
+        buttons = []
+        for label in (self._mode_text(), _("Instellingen"), _("Stoppen")):
+            buttons.append(self.add(UIButton(pygame.Rect(left, y, width, row), label, m, object_id="#centred")))
+            y += row + 8
+        self.mode_button, self.settings, self.quit = buttons
+        self.buttons_bottom = y
         self.focus.set([self.play, self.prev, self.next, self.mode_button, self.settings, self.quit])
 
     def _mode_text(self) -> str:
@@ -131,20 +134,30 @@ class TitleScene(Scene):
             content = self.choices[self.current].content
             self.app.push(PrepareScene(self.app, content, self.mode, self.app.options.seed))
 
+    def _tagline(self) -> str:
+        return self.app._("Oefen verkoopgesprekken: luisteren, samenvatten, doorvragen en koopsignalen herkennen.")
+
+    def header_height(self, rect: pygame.Rect) -> int:
+        """Height of the title and the tagline at this window width."""
+        title = self.app.fonts.get(56, bold=True).get_linesize()
+        return 16 + title + text_height(self.app.fonts.get(18), self._tagline(), rect.width - 80)
+
     def draw(self, surface: pygame.Surface) -> None:
         rect = surface.get_rect()
         big = self.app.fonts.get(56, bold=True)
         title = big.render("Salesim", True, palette.BLUE)
-        surface.blit(title, title.get_rect(midtop=(rect.centerx, 24)))
-        tagline = self.app._("Oefen verkoopgesprekken: luisteren, samenvatten, doorvragen en koopsignalen herkennen.")
-        area = pygame.Rect(rect.left + 40, 24 + title.get_height() + 4, rect.width - 80, 60)
-        draw_text(surface, self.app.fonts.get(18), tagline, area, palette.MUTED_INK, centre=True)
+        surface.blit(title, title.get_rect(midtop=(rect.centerx, 8)))
+        area = pygame.Rect(rect.left + 40, 8 + big.get_linesize(), rect.width - 80, rect.height)
+        draw_text(surface, self.app.fonts.get(18), self._tagline(), area, palette.MUTED_INK, centre=True)
         keys = self.app._(
             "Toetsen: Tab/pijlen = kiezen · Enter = doen · pijl links/rechts = scenario · "
             "F1 = uitleg · F11 = volledig scherm"
         )
-        foot = pygame.Rect(rect.left + 20, rect.bottom - 36, rect.width - 40, 30)
-        draw_text(surface, self.app.fonts.get(14), keys, foot, palette.MUTED_INK, centre=True)
+        font = self.app.fonts.get(14)
+        height = text_height(font, keys, rect.width - 40)
+        if rect.bottom - height - 8 >= self.buttons_bottom:
+            foot = pygame.Rect(rect.left + 20, rect.bottom - height - 8, rect.width - 40, height)
+            draw_text(surface, font, keys, foot, palette.MUTED_INK, centre=True)
 
 
 class SettingsScene(Scene):
