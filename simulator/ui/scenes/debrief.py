@@ -10,6 +10,7 @@ from pygame_gui.elements import UIButton, UITextBox
 
 from simulator.engine import Conversation
 from simulator.engine.content import Content
+from simulator.engine.conversation import TurnRecord
 from simulator.engine.result import Result, score
 from simulator.engine.scoring import Check
 from simulator.engine.wording import localize
@@ -187,16 +188,16 @@ class DebriefScene(Scene):
             parts.append(line + (f"<br><i>{esc(notes)}</i>" if notes else ""))
         return "<br><br>".join(parts)
 
-    def _notes(self, turn: object, dislikes: dict[str, str]) -> str:
+    def _notes(self, turn: TurnRecord, dislikes: dict[str, str]) -> str:
         _ = self.app._
         notes = []
-        reply = turn.reply  # type: ignore[attr-defined]
+        reply = turn.reply
         if reply.signal_kind is not None:
             kind = _("koopsignaal") if reply.signal_kind.value == "koopsignaal" else _("interessesignaal")
             notes.append(_("klant gaf een {kind}").format(kind=kind))
-        if turn.number in self.conv.marks:  # type: ignore[attr-defined]
+        if turn.number in self.conv.marks:
             notes.append(_("jij markeerde een koopsignaal"))
-        judgements = turn.judgements  # type: ignore[attr-defined]
+        judgements = turn.judgements
         mistakes = "; ".join(dict.fromkeys(reason(j.reason, _, dislikes).rstrip(".") for j in judgements if j.sign < 0))
         if mistakes:
             notes.append(f"× {mistakes}")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import pygame
 from pygame_gui.elements import UIButton, UILabel, UITextBox
 
-from simulator.engine.content import Content
+from simulator.engine.content import Content, LocalText
 from simulator.engine.vocabulary import Mode
 from simulator.engine.wording import localize
 from simulator.ui.intents import Input, Intent
@@ -33,9 +33,9 @@ class PrepareScene(Scene):
         self.chosen: list[str] = []
         self.language = app.session_language(content)
 
-    def t(self, value: object) -> str:
+    def t(self, value: LocalText) -> str:
         """Authored text in the session language."""
-        return localize(value, self.language, self.content.scenario.language)  # type: ignore[arg-type]
+        return localize(value, self.language, self.content.scenario.language)
 
     def build(self, rect: pygame.Rect) -> None:
         _, m = self.app._, self.app.manager
