@@ -25,3 +25,8 @@ def test_ruff_is_clean() -> None:
 def test_mypy_strict_on_engine_and_loader() -> None:
     done = run(sys.executable, "-m", "mypy", "--strict", "simulator/engine", "simulator/scenario")
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_mypy_on_the_front_ends() -> None:
+    done = run(sys.executable, "-m", "mypy", "simulator/ui", "simulator/text", "simulator/cli.py", "simulator/review.py")
+    assert done.returncode == 0, done.stdout + done.stderr
