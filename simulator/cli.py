@@ -73,7 +73,7 @@ def run_validate(paths: list[Path]) -> int:
 
 def scenario_rows() -> list[dict[str, object]]:
     """The shipped scenarios as the objects ``salesim list --json`` prints."""
-    rows = []
+    rows: list[dict[str, object]] = []
     for path in list_shipped():
         content = load_scenario(path)
         s = content.scenario

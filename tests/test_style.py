@@ -28,5 +28,7 @@ def test_mypy_strict_on_engine_and_loader() -> None:
 
 
 def test_mypy_on_the_front_ends() -> None:
-    done = run(sys.executable, "-m", "mypy", "simulator/ui", "simulator/text", "simulator/cli.py", "simulator/review.py")
+    done = run(
+        sys.executable, "-m", "mypy", "simulator/ui", "simulator/text", "simulator/cli.py", "simulator/review.py"
+    )
     assert done.returncode == 0, done.stdout + done.stderr
