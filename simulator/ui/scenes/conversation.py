@@ -286,6 +286,7 @@ class ConversationScene(Scene):
 
     def _draw_phases(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         current = PHASE_ORDER.index(self.conv.phase)
+        visited = {Phase.VOORBEREIDING, Phase.OPENING} | {turn.phase for turn in self.conv.turns}
         width = rect.width // len(PHASE_ORDER)
         font, bold = self.app.fonts.get(15), self.app.fonts.get(15, bold=True)
         for index, phase in enumerate(PHASE_ORDER):
@@ -300,11 +301,11 @@ class ConversationScene(Scene):
             )
             place = text.get_rect(center=cell.center)
             surface.blit(text, place)
-            _phase_mark(surface, place, here, index < current)
+            _phase_mark(surface, place, here, not here and phase in visited)
 
 
 def _phase_mark(surface: pygame.Surface, label: pygame.Rect, here: bool, done: bool) -> None:
-    """A drawn arrow before the current phase and a tick before the phases already passed (not colour alone)."""
+    """A drawn arrow before the current phase and a tick before the phases visited (not colour alone)."""
     size = max(6, label.height // 3)
     x, y = label.left - size - 8, label.centery
     if here:
