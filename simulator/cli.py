@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -132,6 +133,7 @@ def run_window(scenario: str | None, seed: int | None, mode: Mode, lang: str | N
             find_scenario(scenario)
         except ContentError as error:
             return _report(error)
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     try:
         from simulator.ui.app import LaunchOptions
         from simulator.ui.run import WindowUnavailable
