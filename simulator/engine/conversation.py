@@ -91,6 +91,7 @@ class Conversation:
         self.greeting: CustomerTurn | None = None
         self.marks: list[int] = []
         self.offered: list[Move] = []
+        self._judged: dict[str, list[Judgement]] = {}
         situation = content.rulebook.buying_situations[content.scenario.buying_situation]
         self.max_turns = content.scenario.max_turns or situation.turn_limit
         self.ended_by: str | None = None
@@ -150,7 +151,7 @@ class Conversation:
         reaction = Reaction()
         reaction.say(self.wording.customer("greeting", self.rng))
         self.greeting = self._customer_turn(0, reaction, None)
-        self.offered = self.offers.offer(self.state, self.phase, self.rng)
+        self.offered, self._judged = self.offers.offer(self.state, self.phase, self.rng)
         return self.greeting
 
     def mark_signal(self) -> bool:
@@ -181,7 +182,7 @@ class Conversation:
         if move is None:
             raise IllegalMoveError(f"move {move_id!r} is not offered now")
         phase = self.phase
-        judgements = self.assessor.judge(move, self.state, phase)
+        judgements = self._judgements(move, phase)
         best, best_judgements, best_value = self._best_offered(phase)
         reaction = self._play(move)
         self._check_end(move, reaction, len(self.turns) + 1)
@@ -208,11 +209,16 @@ class Conversation:
                 reply,
             )
         )
-        self.offered = [] if self.finished else self.offers.offer(self.state, self.phase, self.rng)
+        self.offered, self._judged = ([], {}) if self.finished else self.offers.offer(self.state, self.phase, self.rng)
         return reply
 
+    def _judgements(self, move: Move, phase: Phase) -> list[Judgement]:
+        """The assessor's judgement of an offered move (made when it was offered)."""
+        judged = self._judged.get(move.id)
+        return judged if judged is not None else self.assessor.judge(move, self.state, phase)
+
     def _best_offered(self, phase: Phase) -> tuple[Move, list[Judgement], float]:
-        scored = [(self.assessor.judge(m, self.state, phase), m) for m in self.offered]
+        scored = [(self._judgements(m, phase), m) for m in self.offered]
         judgements, move = max(scored, key=lambda pair: self.assessor.value(pair[0]))
         return move, judgements, self.assessor.value(judgements)
 

@@ -7,7 +7,9 @@ scorer read. Candidates are built per phase; :mod:`simulator.engine.offer` choos
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import Concatenate, ParamSpec, TypeVar
 
 from simulator.engine.content import Content, KvvbRow, Need, Objection, Signal
 from simulator.engine.machines import PhaseTrigger
@@ -72,6 +74,24 @@ class Move:
         return found + list(self.tags)
 
 
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+def memo(method: Callable[Concatenate[MoveBuilder, P], T]) -> Callable[Concatenate[MoveBuilder, P], T]:
+    """Build a move once per builder: moves that depend only on the scenario never change."""
+
+    def wrapper(self: MoveBuilder, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        key = (method.__name__, *(getattr(a, "id", a) for a in args), *sorted(kwargs.items()))
+        if key not in self._cache:
+            self._cache[key] = method(self, *args, **kwargs)
+        cached = self._cache[key]
+        return list(cached) if isinstance(cached, list) else cached  # type: ignore[return-value]
+
+    wrapper.__doc__ = method.__doc__
+    return wrapper
+
+
 class MoveBuilder:
     """Builds candidate moves for the current state of a conversation."""
 
@@ -81,9 +101,11 @@ class MoveBuilder:
         self._needs = {need.id: need for need in content.scenario.needs}
         self._rows = content.scenario.product.kvvb
         self._objections = {obj.id: obj for obj in content.scenario.objections}
+        self._cache: dict[tuple[object, ...], object] = {}
 
     # ------------------------------------------------------------------ opening
 
+    @memo
     def smalltalk(self) -> list[Move]:
         """Small-talk openers (one per authored variant)."""
         texts = self._w.student_variants("smalltalk")
@@ -91,11 +113,13 @@ class MoveBuilder:
             Move(f"smalltalk:{i}", text, MoveKind.SMALLTALK, (EffectKey.SMALLTALK,)) for i, text in enumerate(texts)
         ]
 
+    @memo
     def agenda(self) -> Move:
         """State purpose and agenda; opens the informatie phase."""
         text = self._w.student_variants("agenda")[0]
         return Move("agenda", text, MoveKind.AGENDA, (EffectKey.AGENDA,), trigger=PhaseTrigger.ASK)
 
+    @memo
     def opening_pitch(self) -> Move:
         """Pitch at once, before any question."""
         text = self._w.student_variants("opening_pitch")[0]
@@ -110,6 +134,7 @@ class MoveBuilder:
 
     # ------------------------------------------------------------------ informatie
 
+    @memo
     def ask(self, need: Need) -> Move:
         """The open question that surfaces a need."""
         return Move(
@@ -123,6 +148,7 @@ class MoveBuilder:
             trigger=PhaseTrigger.ASK,
         )
 
+    @memo
     def lead(self, need: Need) -> Move:
         """The leading (suggestive) version of that question."""
         return Move(
@@ -136,6 +162,7 @@ class MoveBuilder:
             trigger=PhaseTrigger.ASK,
         )
 
+    @memo
     def probe(self, need: Need) -> Move:
         """The doorvraag on a need's hook."""
         return Move(
@@ -148,6 +175,7 @@ class MoveBuilder:
             target=need.id,
         )
 
+    @memo
     def imply(self, need: Need) -> Move:
         """The implication question on an explored need."""
         return Move(
@@ -182,11 +210,13 @@ class MoveBuilder:
             false_detail=false_detail,
         )
 
+    @memo
     def transition(self) -> Move:
         """Move on to the offer ('Zal ik laten zien hoe wij dat oplossen?')."""
         text = self._w.student_variants("transition")[0]
         return Move("transition", text, MoveKind.OVERGANG, (EffectKey.OVERGANG,), trigger=PhaseTrigger.PRESENT)
 
+    @memo
     def feature_dump(self) -> Move:
         """List features without linking them to a need (the scenario's own wording, else the kenmerken)."""
         text = self._w.student_variants("feature_dump")[0]
@@ -203,6 +233,7 @@ class MoveBuilder:
 
     # ------------------------------------------------------------------ transformatie
 
+    @memo
     def argue(self, row: KvvbRow, bare: bool = False) -> Move:
         """An argument from a KVVB row: the full chain, or only feature and advantage (``bare``)."""
         parts = [row.kenmerk, row.voordeel] if bare else [row.kenmerk, row.voordeel, row.baat, row.bewijs]
@@ -220,6 +251,7 @@ class MoveBuilder:
             trigger=PhaseTrigger.PRESENT,
         )
 
+    @memo
     def answer(self, signal: Signal) -> Move:
         """Answering the customer's question (a verbal interest signal)."""
         return Move(
@@ -230,6 +262,7 @@ class MoveBuilder:
             target=signal.id,
         )
 
+    @memo
     def trial_close(self) -> Move:
         """A trial close (proefafsluiting)."""
         text = self._w.student_variants("trial_close")[0]
@@ -242,11 +275,18 @@ class MoveBuilder:
         )
 
     def close(self, technique: CloseTechnique, state: SessionState) -> Move:
-        """A close with one technique."""
+        """A close with one technique (a summarising close names what the customer said so far)."""
         text = self._w.student_variants(technique.value)[0]
-        if "{items}" in text:
-            reasons = [self._w.text(self._needs[nid].summary) for nid in state.surfaced()]
-            text = text.replace("{items}", join_items(reasons, self._w))
+        if "{items}" not in text:
+            return self._static_close(technique, text)
+        reasons = [self._w.text(self._needs[nid].summary) for nid in state.surfaced()]
+        return self._close_move(technique, text.replace("{items}", join_items(reasons, self._w)))
+
+    @memo
+    def _static_close(self, technique: CloseTechnique, text: str) -> Move:
+        return self._close_move(technique, text)
+
+    def _close_move(self, technique: CloseTechnique, text: str) -> Move:
         qtype = QuestionType.ALTERNATIEF if technique is CloseTechnique.ALTERNATIEF else QuestionType.GESLOTEN
         return Move(
             f"close:{technique.value}",
@@ -258,6 +298,7 @@ class MoveBuilder:
             trigger=PhaseTrigger.CLOSE,
         )
 
+    @memo
     def next_step(self) -> Move:
         """Propose a concrete next step (offerte, demo, meeting)."""
         text = self._w.student_variants("next_step")[0]
@@ -269,6 +310,7 @@ class MoveBuilder:
             question_type=QuestionType.GESLOTEN,
         )
 
+    @memo
     def handle(self, objection: Objection) -> list[Move]:
         """The doorvraag on an objection and one answer per authored technique."""
         moves = [
@@ -297,6 +339,7 @@ class MoveBuilder:
 
     # ------------------------------------------------------------------ relatie
 
+    @memo
     def relatie(self) -> list[Move]:
         """After the order: after-sales agreements, pushing more, saying goodbye."""
         return [

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import random
 
-from simulator.engine.assess import Assessor
+from simulator.engine.assess import Assessor, Judgement
 from simulator.engine.content import Content, Need
 from simulator.engine.moves import Move, MoveBuilder, repeatable
 from simulator.engine.state import SessionState
 from simulator.engine.vocabulary import CloseTechnique, NeedState, Phase
+
+Judged = dict[str, list[Judgement]]
 
 
 class OfferMaker:
@@ -24,8 +26,8 @@ class OfferMaker:
         self._rules = content.rulebook.offer
         self._signals = [s for s in content.scenario.signals if s.answer is not None]
 
-    def offer(self, state: SessionState, phase: Phase, rng: random.Random) -> list[Move]:
-        """The moves for this turn, in a seeded random order."""
+    def offer(self, state: SessionState, phase: Phase, rng: random.Random) -> tuple[list[Move], Judged]:
+        """The moves for this turn, in a seeded random order, with the assessor's judgement of each."""
         size = rng.randint(self._rules.min, self._rules.max)
         pinned = self._pinned(state, phase, rng)[: max(2, size - 2)]
         taken = {m.id for m in pinned}
@@ -34,8 +36,9 @@ class OfferMaker:
             for m in self._candidates(state, phase, rng)
             if m.id not in taken and (m.id not in state.used_moves or repeatable(m.id))
         ]
-        strong = [m for m in others if self._value(m, state, phase) > 0]
-        weak = [m for m in others if m not in strong]
+        judged = {m.id: self._assessor.judge(m, state, phase) for m in [*pinned, *others]}
+        strong = [m for m in others if self._assessor.value(judged[m.id]) > 0]
+        weak = [m for m in others if self._assessor.value(judged[m.id]) <= 0]
         rng.shuffle(strong)
         rng.shuffle(weak)
         chosen = list(pinned)
@@ -44,10 +47,7 @@ class OfferMaker:
         chosen += weak[: size - len(chosen)]
         chosen += strong[take_strong : take_strong + size - len(chosen)]
         rng.shuffle(chosen)
-        return chosen
-
-    def _value(self, move: Move, state: SessionState, phase: Phase) -> float:
-        return self._assessor.value(self._assessor.judge(move, state, phase))
+        return chosen, {m.id: judged[m.id] for m in chosen}
 
     def _pinned(self, state: SessionState, phase: Phase, rng: random.Random) -> list[Move]:
         """Moves that must be on offer now: answers to an open objection, the follow-up on a hook the
