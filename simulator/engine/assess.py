@@ -170,10 +170,14 @@ class Assessor:
     def _next_step(self, move: Move, state: SessionState, phase: Phase) -> list[Judgement]:
         if state.open_window() is not None:
             return [Judgement(CheckId.SIGNAAL_BENUTTEN, -1, "next_step_instead_of_close")]
-        threshold = self._content.rulebook.thresholds.next_step_readiness
-        if state.mood.readiness >= threshold:
+        thresholds = self._content.rulebook.thresholds
+        if state.mood.readiness >= thresholds.order_readiness:
+            return [Judgement(CheckId.RESULTAAT, -1, "next_step_instead_of_order")]
+        if state.mood.readiness < thresholds.next_step_readiness:
+            return [Judgement(CheckId.RESULTAAT, -1, "next_step_too_early")]
+        if state.mood.patience < thresholds.impatience:
             return [Judgement(CheckId.RESULTAAT, 1, "next_step_fits")]
-        return [Judgement(CheckId.RESULTAAT, -1, "next_step_too_early")]
+        return []
 
     def _typology(self, move: Move, state: SessionState) -> list[Judgement]:
         if move.kind is MoveKind.SMALLTALK:

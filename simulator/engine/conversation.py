@@ -79,7 +79,7 @@ class Conversation:
         self.rng = random.Random(seed)
         self.wording = Wording(content.scenario, content.rulebook, self.language)
         self.customer = CustomerModel(content, self.wording)
-        self.builder = MoveBuilder(content, self.wording)
+        self.builder = MoveBuilder(content, self.wording, variant=seed)
         self.assessor = Assessor(content)
         self.offers = OfferMaker(content, self.builder, self.assessor)
         self.signals = SignalDesk(content)
@@ -182,7 +182,7 @@ class Conversation:
         if move is None:
             raise IllegalMoveError(f"move {move_id!r} is not offered now")
         phase = self.phase
-        judgements = self._judgements(move, phase)
+        judgements = self.judgement(move)
         best, best_judgements, best_value = self._best_offered(phase)
         reaction = self._play(move)
         self._check_end(move, reaction, len(self.turns) + 1)
@@ -212,13 +212,13 @@ class Conversation:
         self.offered, self._judged = ([], {}) if self.finished else self.offers.offer(self.state, self.phase, self.rng)
         return reply
 
-    def _judgements(self, move: Move, phase: Phase) -> list[Judgement]:
-        """The assessor's judgement of an offered move (made when it was offered)."""
+    def judgement(self, move: Move) -> list[Judgement]:
+        """The assessor's judgement of a move now (for offered moves, the one made when offering them)."""
         judged = self._judged.get(move.id)
-        return judged if judged is not None else self.assessor.judge(move, self.state, phase)
+        return judged if judged is not None else self.assessor.judge(move, self.state, self.phase)
 
     def _best_offered(self, phase: Phase) -> tuple[Move, list[Judgement], float]:
-        scored = [(self._judgements(m, phase), m) for m in self.offered]
+        scored = [(self.judgement(m), m) for m in self.offered]
         judgements, move = max(scored, key=lambda pair: self.assessor.value(pair[0]))
         return move, judgements, self.assessor.value(judgements)
 
@@ -230,6 +230,7 @@ class Conversation:
         for window in self.signals.expire(self.state, turn):
             self.state.mood.add(0, -self.content.rulebook.signals.missed_cooling, 0)
             reaction.events.append(f"window_missed:{window.signal_id}")
+            reaction.say(self.wording.customer("cooled", self.rng))
             reaction.cue = reaction.cue or "looks_away"
         self.stages.follow(self.state.mood.readiness)
         self.state.customer_turn = turn

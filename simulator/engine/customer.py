@@ -134,7 +134,8 @@ class CustomerModel:
         self._leave_for_questions(phases)
         need = self._needs[move.target or ""]
         if move.id.startswith("lead:"):
-            r.say(self.w.customer("suggestive", rng))
+            irritated = EffectKey.SUGGESTIEVE_VRAAG in self.profile.dislikes
+            r.say(self.w.customer("suggestive" if irritated else "closed_answer", rng))
             return
         state.raise_need(need.id, NeedState.SURFACED, state.customer_turn + 1)
         r.say(self.w.text(need.statement))

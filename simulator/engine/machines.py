@@ -97,6 +97,15 @@ def stage_enum(stages: list[StageDef]) -> type[Enum]:
     return Enum("BuyingStage", {stage.id.upper(): stage.id for stage in stages})  # type: ignore[return-value]
 
 
+def stage_transitions(stages: type[Enum]) -> list[dict[str, Any]]:
+    """Advance and fall back between neighbouring stages of a buying model."""
+    transitions: list[dict[str, Any]] = []
+    for low, high in pairwise(list(stages)):
+        transitions.append({"trigger": "advance", "source": low, "dest": high})
+        transitions.append({"trigger": "fall_back", "source": high, "dest": low})
+    return transitions
+
+
 class StageMachine:
     """The customer's buying-behaviour stage (AIDA by default), driven by readiness thresholds."""
 
@@ -104,10 +113,7 @@ class StageMachine:
         self._stages = stages
         self._enum = stage_enum(stages)
         members = list(self._enum)
-        transitions: list[dict[str, Any]] = []
-        for low, high in pairwise(members):
-            transitions.append({"trigger": "advance", "source": low, "dest": high})
-            transitions.append({"trigger": "fall_back", "source": high, "dest": low})
+        transitions = stage_transitions(self._enum)
         self._holder = _Holder()
         self._machine = Machine(
             model=self._holder,

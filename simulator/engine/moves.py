@@ -95,13 +95,19 @@ def memo(method: Callable[Concatenate[MoveBuilder, P], T]) -> Callable[Concatena
 class MoveBuilder:
     """Builds candidate moves for the current state of a conversation."""
 
-    def __init__(self, content: Content, wording: Wording) -> None:
+    def __init__(self, content: Content, wording: Wording, variant: int = 0) -> None:
         self._content = content
+        self._variant = variant
         self._w = wording
         self._needs = {need.id: need for need in content.scenario.needs}
         self._rows = content.scenario.product.kvvb
         self._objections = {obj.id: obj for obj in content.scenario.objections}
         self._cache: dict[tuple[object, ...], object] = {}
+
+    def _line(self, key: str) -> str:
+        """The student's words for a move: one of the authored variants, the same all conversation long."""
+        variants = self._w.student_variants(key)
+        return variants[self._variant % len(variants)]
 
     # ------------------------------------------------------------------ opening
 
@@ -116,13 +122,13 @@ class MoveBuilder:
     @memo
     def agenda(self) -> Move:
         """State purpose and agenda; opens the informatie phase."""
-        text = self._w.student_variants("agenda")[0]
+        text = self._line("agenda")
         return Move("agenda", text, MoveKind.AGENDA, (EffectKey.AGENDA,), trigger=PhaseTrigger.ASK)
 
     @memo
     def opening_pitch(self) -> Move:
         """Pitch at once, before any question."""
-        text = self._w.student_variants("opening_pitch")[0]
+        text = self._line("opening_pitch")
         return Move(
             "opening_pitch",
             text,
@@ -198,7 +204,7 @@ class MoveBuilder:
             index = items.index(wrong.id) if wrong.id in items else len(items) - 1
             phrases[index] = false_detail
             items = items[:index] + items[index + 1 :]
-        template = self._w.student_variants("summary")[0]
+        template = self._line("summary")
         kind_key = EffectKey.FOUTE_SAMENVATTING if false_detail else EffectKey.SAMENVATTING
         return Move(
             f"summary:{'wrong' if false_detail else 'right'}:{len(state.surfaced())}",
@@ -213,13 +219,13 @@ class MoveBuilder:
     @memo
     def transition(self) -> Move:
         """Move on to the offer ('Zal ik laten zien hoe wij dat oplossen?')."""
-        text = self._w.student_variants("transition")[0]
+        text = self._line("transition")
         return Move("transition", text, MoveKind.OVERGANG, (EffectKey.OVERGANG,), trigger=PhaseTrigger.PRESENT)
 
     @memo
     def feature_dump(self) -> Move:
         """List features without linking them to a need (the scenario's own wording, else the kenmerken)."""
-        text = self._w.student_variants("feature_dump")[0]
+        text = self._line("feature_dump")
         if not self._content.scenario.student_lines.feature_dump:
             text = " ".join([text] + [sentence(self._w.text(row.kenmerk)) for row in self._rows[:3]])
         return Move(
@@ -265,7 +271,7 @@ class MoveBuilder:
     @memo
     def trial_close(self) -> Move:
         """A trial close (proefafsluiting)."""
-        text = self._w.student_variants("trial_close")[0]
+        text = self._line("trial_close")
         return Move(
             "trial_close",
             text,
@@ -276,7 +282,7 @@ class MoveBuilder:
 
     def close(self, technique: CloseTechnique, state: SessionState) -> Move:
         """A close with one technique (a summarising close names what the customer said so far)."""
-        text = self._w.student_variants(technique.value)[0]
+        text = self._line(technique.value)
         if "{items}" not in text:
             return self._static_close(technique, text)
         reasons = [self._w.text(self._needs[nid].summary) for nid in state.surfaced()]
@@ -301,7 +307,7 @@ class MoveBuilder:
     @memo
     def next_step(self) -> Move:
         """Propose a concrete next step (offerte, demo, meeting)."""
-        text = self._w.student_variants("next_step")[0]
+        text = self._line("next_step")
         return Move(
             "next_step",
             text,
@@ -343,12 +349,10 @@ class MoveBuilder:
     def relatie(self) -> list[Move]:
         """After the order: after-sales agreements, pushing more, saying goodbye."""
         return [
-            Move("aftersales", self._w.student_variants("aftersales")[0], MoveKind.NAZORG, (EffectKey.NAZORG,)),
-            Move("follow_up", self._w.student_variants("follow_up")[0], MoveKind.NAZORG, (EffectKey.NAZORG,)),
-            Move(
-                "cross_sell", self._w.student_variants("cross_sell")[0], MoveKind.BIJVERKOPEN, (EffectKey.BIJVERKOPEN,)
-            ),
-            Move("goodbye", self._w.student_variants("goodbye")[0], MoveKind.AFSCHEID, (EffectKey.AFSCHEID,)),
+            Move("aftersales", self._line("aftersales"), MoveKind.NAZORG, (EffectKey.NAZORG,)),
+            Move("follow_up", self._line("follow_up"), MoveKind.NAZORG, (EffectKey.NAZORG,)),
+            Move("cross_sell", self._line("cross_sell"), MoveKind.BIJVERKOPEN, (EffectKey.BIJVERKOPEN,)),
+            Move("goodbye", self._line("goodbye"), MoveKind.AFSCHEID, (EffectKey.AFSCHEID,)),
         ] + [replace(move, id=f"after_{move.id}") for move in self.smalltalk()]
 
     # ------------------------------------------------------------------ lookups
