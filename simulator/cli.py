@@ -6,8 +6,9 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from simulator.engine.vocabulary import Language, Mode
 from simulator.engine.wording import localize
@@ -40,6 +41,15 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--json", action="store_true")
     validate = sub.add_parser("validate", help="controleer scenario-, regel- en typologiebestanden")
     validate.add_argument("paths", nargs="+", type=Path)
+    analyze = sub.add_parser("analyze", help="speel een scenario met bots en vat de uitkomsten samen")
+    analyze.add_argument("scenario")
+    analyze.add_argument("--runs", type=int, default=200, help="gesprekken per bot")
+    analyze.add_argument("--seed", type=int, default=0)
+    analyze.add_argument("--json", action="store_true")
+    graph = sub.add_parser("graph", help="teken de fasen- en koopgedragmachine van een scenario")
+    graph.add_argument("scenario")
+    graph.add_argument("--format", choices=["mermaid", "dot"], default="mermaid")
+    sub.add_parser("schema", help="print het JSON Schema van een scenariobestand")
     return parser
 
 
@@ -53,6 +63,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_validate(args.paths)
     if args.command == "list":
         return run_list(args.json)
+    if args.command == "analyze":
+        return run_analyze(args.scenario, args.runs, args.seed, args.json)
+    if args.command == "graph":
+        return run_graph(args.scenario, args.format)
+    if args.command == "schema":
+        from simulator.scenario.schema import schema_text
+
+        sys.stdout.write(schema_text())
+        return EXIT_OK
     if args.command == "play" and (args.text or args.json):
         return run_play(args.scenario, args.seed, Mode(args.mode), args.lang, args.json, args.text)
     if args.command == "play":
@@ -69,6 +88,67 @@ def run_validate(paths: list[Path]) -> int:
         print(f"{len(problems)} problem(s) found.", file=sys.stderr)
         return EXIT_PROBLEMS
     print(f"OK: {', '.join(str(p) for p in paths)}", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_analyze(name: str, runs: int, seed: int, as_json: bool) -> int:
+    """Play ``runs`` conversations per bot and print the summary (with a progress bar on a terminal)."""
+    from simulator.scenario.analyze import analyze
+
+    if runs < 1:
+        print("--runs must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        content = load_scenario(find_scenario(name))
+    except ContentError as error:
+        return _report(error)
+    report = analyze(content, runs, seed, progress=_progress_bar() if sys.stderr.isatty() else None)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    if as_json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(_analysis_text(report.to_dict()))
+    return EXIT_OK
+
+
+def _progress_bar() -> Callable[[int, int], None]:
+    def show(done: int, total: int) -> None:
+        if done == total or done % max(1, total // 100) == 0:
+            filled = round(30 * done / total)
+            sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total}")
+            sys.stderr.flush()
+
+    return show
+
+
+def _analysis_text(data: dict[str, Any]) -> str:
+    lines = [f"Scenario {data['scenario']}: {data['runs']} gesprekken per bot (seed {data['seed']})", ""]
+    for name, bot in data["bots"].items():
+        grade, outcomes = bot["grade"], ", ".join(f"{k} {v:.0%}" for k, v in bot["outcomes"].items())
+        hit = "—" if bot["signal_hit_rate"] is None else f"{bot['signal_hit_rate']:.0%}"
+        failed = ", ".join(f"{k} {v:.0%}" for k, v in list(bot["failed_checks"].items())[:3]) or "—"
+        lines.append(f"{name:<13} cijfer {grade['min']}–{grade['median']}–{grade['max']} · {outcomes}")
+        lines.append(
+            f"{'':<13} koopsignalen geraakt {hit} · gem. {bot['mean_turns']} beurten · zakt vooral op: {failed}"
+        )
+    lines += ["", f"Nooit getoonde regels: {len(data['unseen_lines'])}"] + [
+        f"  {line}" for line in data["unseen_lines"]
+    ]
+    lines += ["", "Waarschuwingen:" if data["warnings"] else "Geen waarschuwingen."]
+    lines += [f"  {warning}" for warning in data["warnings"]]
+    return "\n".join(lines)
+
+
+def run_graph(name: str, fmt: str) -> int:
+    """Print the phase machine and the buying-stage machine of a scenario."""
+    from simulator.scenario.graph import scenario_graph
+
+    try:
+        content = load_scenario(find_scenario(name))
+    except ContentError as error:
+        return _report(error)
+    sys.stdout.write(scenario_graph(content, "dot" if fmt == "dot" else "mermaid"))
     return EXIT_OK
 
 

@@ -1,0 +1,92 @@
+"""Instructor commands: schema, graph and analyze — exit codes, output formats, reproducibility."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from simulator.cli import main
+from simulator.scenario.loader import list_shipped
+from simulator.scenario.schema import SCHEMA_COMMENT, SCHEMA_FILE, schema_text
+
+ROOT = Path(__file__).resolve().parents[2]
+SCENARIO = "werkplekadvies_hofstede"
+
+
+def test_the_shipped_schema_is_current_and_printed(capsys: pytest.CaptureFixture[str]) -> None:
+    shipped = (ROOT / "scenarios" / SCHEMA_FILE).read_text(encoding="utf-8")
+    assert shipped == schema_text(), "run: salesim schema > scenarios/scenario.schema.json"
+    assert main(["schema"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed["$defs"]["Need"]["properties"]["hook"]["description"]
+
+
+def test_every_shipped_scenario_points_editors_at_the_schema() -> None:
+    for path in list_shipped():
+        assert path.read_text(encoding="utf-8").splitlines()[0] == SCHEMA_COMMENT, path
+
+
+@pytest.mark.skipif(shutil.which("check-jsonschema") is None, reason="check-jsonschema comes with the test extras")
+def test_an_independent_validator_accepts_every_shipped_scenario() -> None:
+    files = [str(path) for path in list_shipped()]
+    done = subprocess.run(
+        ["check-jsonschema", "--schemafile", str(ROOT / "scenarios" / SCHEMA_FILE), *files],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize(("fmt", "marker"), [("mermaid", "stateDiagram-v2"), ("dot", "digraph")])
+def test_graph_draws_both_machines(capsys: pytest.CaptureFixture[str], fmt: str, marker: str) -> None:
+    assert main(["graph", SCENARIO, "--format", fmt]) == 0
+    out = capsys.readouterr().out
+    assert out.count(marker) == 2
+    for name in (
+        "VOORBEREIDING",
+        "OPENING",
+        "INFORMATIE",
+        "TRANSFORMATIE",
+        "AFSLUITING",
+        "RELATIE",
+        "ATTENTION",
+        "ACTION",
+    ):
+        assert name in out
+
+
+def test_graph_of_an_unknown_scenario_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["graph", "bestaat_niet"]) == 1
+    assert "bestaat_niet" in capsys.readouterr().err
+
+
+def test_analyze_is_reproducible_and_has_the_documented_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", SCENARIO, "--runs", "12", "--seed", "5", "--json"]) == 0
+    first = json.loads(capsys.readouterr().out)
+    assert main(["analyze", SCENARIO, "--runs", "12", "--seed", "5", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == first
+    assert first["scenario"] == SCENARIO and first["runs"] == 12
+    assert set(first["bots"]) == {"random", "greedy", "expert", "pitcher", "no-followup", "never-closer", "over-closer"}
+    for bot in first["bots"].values():
+        assert {"grade", "outcomes", "signal_hit_rate", "failed_checks"} <= set(bot)
+        assert set(bot["grade"]) == {"min", "median", "max"}
+    assert isinstance(first["unseen_lines"], list) and isinstance(first["warnings"], list)
+
+
+def test_the_shipped_scenario_is_balanced(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", SCENARIO, "--runs", "40", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["warnings"] == []
+    assert report["bots"]["expert"]["grade"]["median"] >= 8.0
+    assert report["bots"]["random"]["grade"]["median"] < 5.5
+    assert report["bots"]["pitcher"]["failed_checks"]["fasediscipline"] >= 0.5
+    assert report["bots"]["no-followup"]["failed_checks"]["doorvragen"] >= 0.5
+
+
+def test_analyze_refuses_zero_runs() -> None:
+    assert main(["analyze", SCENARIO, "--runs", "0"]) == 2
