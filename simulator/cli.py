@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from simulator.engine.vocabulary import Language, Mode
+from simulator.engine.vocabulary import BuyingSituation, Language, Mode
 from simulator.engine.wording import localize
 from simulator.scenario.loader import find_scenario, list_shipped, load_scenario, validate_paths
 from simulator.scenario.problems import ContentError
@@ -50,6 +50,13 @@ def build_parser() -> argparse.ArgumentParser:
     graph.add_argument("scenario")
     graph.add_argument("--format", choices=["mermaid", "dot"], default="mermaid")
     sub.add_parser("schema", help="print het JSON Schema van een scenariobestand")
+    new = sub.add_parser("new", help="schrijf een nieuw, speelbaar scenario om aan te passen")
+    new.add_argument("name", help="naam (id) van het scenario: kleine letters, cijfers en _")
+    new.add_argument("--typology", default="A", help="klanttype (code uit de typologie, bijv. D, A of S)")
+    new.add_argument(
+        "--situation", choices=[s.value for s in BuyingSituation], default=BuyingSituation.NIEUWE_AANKOOP.value
+    )
+    new.add_argument("--dir", type=Path, default=Path("."), help="map waarin het bestand komt (standaard: hier)")
     return parser
 
 
@@ -67,6 +74,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_analyze(args.scenario, args.runs, args.seed, args.json)
     if args.command == "graph":
         return run_graph(args.scenario, args.format)
+    if args.command == "new":
+        return run_new(args.name, args.typology, BuyingSituation(args.situation), args.dir)
     if args.command == "schema":
         from simulator.scenario.schema import schema_text
 
@@ -138,6 +147,22 @@ def _analysis_text(data: dict[str, Any]) -> str:
     lines += ["", "Waarschuwingen:" if data["warnings"] else "Geen waarschuwingen."]
     lines += [f"  {warning}" for warning in data["warnings"]]
     return "\n".join(lines)
+
+
+def run_new(name: str, typology: str, situation: BuyingSituation, folder: Path) -> int:
+    """Write a starting scenario and check that it loads."""
+    from simulator.scenario.scaffold import scaffold
+
+    try:
+        path = scaffold(name, folder, typology, situation)
+        load_scenario(path)
+    except ContentError as error:
+        return _report(error)
+    print(f"{path} geschreven. Volgende stappen:")
+    print(f"  salesim validate {path} --strict")
+    print(f"  salesim analyze {path} --runs 500")
+    print(f"  salesim play {path} --text --seed 1")
+    return EXIT_OK
 
 
 def run_graph(name: str, fmt: str) -> int:

@@ -14,16 +14,24 @@ KEY = "\x00key"
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong in a content file; ``line`` and ``col`` are 1-based."""
+    """One thing wrong in a content file; ``line`` and ``col`` are 1-based.
+
+    ``severity`` is ``"error"`` (the file cannot be used) or ``"warning"`` (it loads, but part of it can
+    never be used or is incomplete); ``code`` names the kind of warning, e.g. ``hook-not-in-statement``.
+    """
 
     path: str
     line: int
     col: int
     message: str
     severity: str = "error"
+    code: str = ""
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.message}"
+        where = f"{self.path}:{self.line}:{self.col}"
+        if self.severity != "warning":
+            return f"{where}: {self.message}"
+        return f"{where}: warning: {self.message}" + (f" [{self.code}]" if self.code else "")
 
 
 class ContentError(Exception):

@@ -90,3 +90,40 @@ def test_the_shipped_scenario_is_balanced(capsys: pytest.CaptureFixture[str]) ->
 
 def test_analyze_refuses_zero_runs() -> None:
     assert main(["analyze", SCENARIO, "--runs", "0"]) == 2
+
+
+def test_new_writes_a_valid_playable_scenario_the_expert_wins(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        main(
+            [
+                "new",
+                "koffie_test",
+                "--dir",
+                str(tmp_path),
+                "--typology",
+                "D",
+                "--situation",
+                "gewijzigde_herhalingsaankoop",
+            ]
+        )
+        == 0
+    )
+    path = tmp_path / "koffie_test.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(SCHEMA_COMMENT) and (tmp_path / SCHEMA_FILE).exists()
+    assert "typology: D" in text and "gewijzigde_herhalingsaankoop" in text and "# " in text
+    assert main(["validate", str(path)]) == 0
+    capsys.readouterr()
+    assert main(["analyze", str(path), "--runs", "25", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["bots"]["expert"]["grade"]["median"] >= 8.0
+    assert report["bots"]["expert"]["outcomes"].get("order", 0) >= 0.8
+
+
+def test_new_refuses_bad_names_and_existing_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new", "Koffie Test", "--dir", str(tmp_path)]) == 1
+    assert main(["new", "koffie", "--dir", str(tmp_path)]) == 0
+    assert main(["new", "koffie", "--dir", str(tmp_path)]) == 1
+    assert "already exists" in capsys.readouterr().err
