@@ -10,7 +10,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from simulator.engine.vocabulary import BuyingSituation, Language, Mode
+from simulator.engine.conversation import Playtest
+from simulator.engine.vocabulary import BuyingSituation, Language, Mode, Phase
 from simulator.engine.wording import localize
 from simulator.scenario.loader import find_scenario, list_shipped, load_scenario, validate_paths
 from simulator.scenario.problems import ContentError
@@ -37,6 +38,18 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--lang", choices=[lang.value for lang in Language], default=None)
     play.add_argument("--json", action="store_true", help="print het resultaat als één JSON-object")
     play.add_argument("--fullscreen", action="store_true", help="open het venster op volledig scherm")
+    play.add_argument(
+        "--from-phase",
+        choices=[p.value for p in (Phase.OPENING, Phase.INFORMATIE, Phase.TRANSFORMATIE, Phase.AFSLUITING)],
+        help="speeltest: begin in deze fase",
+    )
+    play.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=WAARDE",
+        help="speeltest: trust, readiness of patience (0-100)",
+    )
     listing = sub.add_parser("list", help="toon de meegeleverde scenario's")
     listing.add_argument("--json", action="store_true")
     validate = sub.add_parser("validate", help="controleer scenario-, regel- en typologiebestanden")
@@ -81,11 +94,33 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         sys.stdout.write(schema_text())
         return EXIT_OK
+    playtest = _playtest(parser, args) if args.command == "play" else None
     if args.command == "play" and (args.text or args.json):
-        return run_play(args.scenario, args.seed, Mode(args.mode), args.lang, args.json, args.text)
+        return run_play(args.scenario, args.seed, Mode(args.mode), args.lang, args.json, args.text, playtest)
     if args.command == "play":
-        return run_window(args.scenario, args.seed, Mode(args.mode), args.lang, args.fullscreen)
+        return run_window(args.scenario, args.seed, Mode(args.mode), args.lang, args.fullscreen, playtest)
     return run_window(None, None, Mode.OEFENEN, args.lang, args.fullscreen)
+
+
+def _playtest(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Playtest | None:
+    """The --from-phase / --set playtest options (usage errors exit with 2)."""
+    values: dict[str, float] = {}
+    for item in args.set:
+        key, _, raw = item.partition("=")
+        if key not in ("trust", "readiness", "patience"):
+            parser.error(f"--set {item}: use trust=, readiness= or patience=")
+        try:
+            value = float(raw)
+        except ValueError:
+            parser.error(f"--set {item}: the value must be a number from 0 to 100")
+        if not 0 <= value <= 100:
+            parser.error(f"--set {item}: the value must be from 0 to 100")
+        values[key] = value
+    if args.from_phase is None:
+        if values:
+            parser.error("--set needs --from-phase")
+        return None
+    return Playtest(Phase(args.from_phase), **values)
 
 
 def run_validate(paths: list[Path]) -> int:
@@ -213,8 +248,16 @@ def run_list(as_json: bool) -> int:
     return EXIT_OK
 
 
-def run_play(name: str, seed: int | None, mode: Mode, lang: str | None, as_json: bool, text: bool) -> int:
-    """Play a scenario in the terminal (the window comes with the game-window issue)."""
+def run_play(
+    name: str,
+    seed: int | None,
+    mode: Mode,
+    lang: str | None,
+    as_json: bool,
+    text: bool,
+    playtest: Playtest | None = None,
+) -> int:
+    """Play a scenario in the terminal."""
     from simulator.text.play import play_text
 
     try:
@@ -227,11 +270,18 @@ def run_play(name: str, seed: int | None, mode: Mode, lang: str | None, as_json:
         return EXIT_USAGE
     if seed is None and mode is Mode.TOETS:
         seed = content.scenario.exam_seed
-    play_text(content, _seed(seed), mode, language, as_json)
+    play_text(content, _seed(seed), mode, language, as_json, playtest=playtest)
     return EXIT_OK
 
 
-def run_window(scenario: str | None, seed: int | None, mode: Mode, lang: str | None, fullscreen: bool) -> int:
+def run_window(
+    scenario: str | None,
+    seed: int | None,
+    mode: Mode,
+    lang: str | None,
+    fullscreen: bool,
+    playtest: Playtest | None = None,
+) -> int:
     """Open the game window (title screen, or the scenario's preparation)."""
     if scenario is not None:
         try:
@@ -246,7 +296,9 @@ def run_window(scenario: str | None, seed: int | None, mode: Mode, lang: str | N
     except ImportError as error:
         print(f"het spelvenster kan niet starten ({error}); speel in de terminal met --text", file=sys.stderr)
         return EXIT_PROBLEMS
-    options = LaunchOptions(scenario=scenario, mode=mode, seed=seed, language=lang, fullscreen=fullscreen or None)
+    options = LaunchOptions(
+        scenario=scenario, mode=mode, seed=seed, language=lang, fullscreen=fullscreen or None, playtest=playtest
+    )
     try:
         return open_window(options)
     except WindowUnavailable as error:

@@ -223,4 +223,7 @@ EN = {
     "telt niet mee": "does not count",
     "voldaan": "passed",
     "niet voldaan": "not passed",
+    "Scenario opnieuw geladen; {n} van {m} zetten hersteld.": "Scenario reloaded; {n} of {m} moves restored.",
+    "Het scenario bevat fouten; het spel gaat verder met de vorige versie.": "The scenario has errors; the game carries on with the previous version.",
+    "Sluiten (Esc)": "Close (Esc)",
 }

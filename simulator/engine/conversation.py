@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from simulator.engine.assess import Assessor, Judgement
 from simulator.engine.content import Content, Signal
 from simulator.engine.customer import CustomerModel, Reaction
-from simulator.engine.errors import IllegalMoveError, PreparationError, SessionOverError
+from simulator.engine.errors import EngineError, IllegalMoveError, PreparationError, SessionOverError
 from simulator.engine.machines import PhaseMachine, PhaseTrigger, StageMachine
 from simulator.engine.moves import Move, MoveBuilder
 from simulator.engine.offer import OfferMaker
@@ -64,6 +64,20 @@ class TurnRecord:
     best_judgements: tuple[Judgement, ...]
     best_value: float
     reply: CustomerTurn
+
+
+@dataclass(frozen=True)
+class Playtest:
+    """An instructor's shortcut: start in this phase with this mood instead of at the greeting."""
+
+    phase: Phase
+    trust: float | None = None
+    readiness: float | None = None
+    patience: float | None = None
+
+    def start(self, conv: Conversation) -> CustomerTurn:
+        """Start a conversation this way; returns the customer's first words."""
+        return conv.playtest_from(self.phase, self.trust, self.readiness, self.patience)
 
 
 class Conversation:
@@ -150,6 +164,29 @@ class Conversation:
         self.phases.fire(PhaseTrigger.OPEN)
         reaction = Reaction()
         reaction.say(self.wording.customer("greeting", self.rng))
+        self.greeting = self._customer_turn(0, reaction, None)
+        self.offered, self._judged = self.offers.offer(self.state, self.phase, self.rng)
+        return self.greeting
+
+    def playtest_from(
+        self, phase: Phase, trust: float | None = None, readiness: float | None = None, patience: float | None = None
+    ) -> CustomerTurn:
+        """Instructor playtest: start, then jump to a phase with a preset mood (scores are not comparable)."""
+        if phase in (Phase.VOORBEREIDING, Phase.RELATIE):
+            raise EngineError("a playtest starts in opening, informatie, transformatie or afsluiting")
+        greeting = self.start()
+        if self.turns:
+            raise EngineError("a playtest jump is only possible before the first move")
+        self.phases.jump(phase)
+        mood = self.state.mood
+        mood.add(
+            0 if trust is None else trust - mood.trust,
+            0 if readiness is None else readiness - mood.readiness,
+            0 if patience is None else patience - mood.patience,
+        )
+        self.stages.follow(mood.readiness)
+        reaction = Reaction()
+        reaction.say(greeting.text)
         self.greeting = self._customer_turn(0, reaction, None)
         self.offered, self._judged = self.offers.offer(self.state, self.phase, self.rng)
         return self.greeting

@@ -83,6 +83,10 @@ class PhaseMachine:
         """Whether the trigger is allowed from the current phase."""
         return trigger.value in self._machine.get_triggers(self._holder.state)
 
+    def jump(self, phase: Phase) -> None:
+        """Put the machine straight into a phase (playtesting from any phase; not a move)."""
+        self._machine.set_state(phase, model=self._holder)
+
     def fire(self, trigger: PhaseTrigger) -> bool:
         """Fire a trigger if it is allowed here; return whether the phase changed."""
         if not self.can(trigger):

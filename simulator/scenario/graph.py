@@ -25,7 +25,7 @@ class _Model:
 
 def _draw(title: str, states: type[Enum], transitions: list[dict[str, Any]], fmt: GraphFormat) -> str:
     model = _Model()
-    engine = "mermaid" if fmt == "mermaid" else "graphviz"
+    engine: Literal["mermaid", "graphviz"] = "mermaid" if fmt == "mermaid" else "graphviz"
     GraphMachine(
         model=model,
         states=states,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from simulator.engine.content import Content
-from simulator.engine.conversation import Conversation
+from simulator.engine.conversation import Conversation, Playtest
 from simulator.engine.errors import PreparationError
 from simulator.engine.result import Result, score
 from simulator.engine.vocabulary import Language, Mode
@@ -31,6 +31,7 @@ class TextSession:
     language: Language
     stdin: TextIO
     out: TextIO
+    playtest: Playtest | None = None
 
     def __post_init__(self) -> None:
         self._ = translator(self.language.value).gettext
@@ -57,7 +58,8 @@ class TextSession:
         """Play to the end and return the result."""
         self.say(self.view.dossier())
         if self._prepare():
-            self.say(self.view.customer(self.conv, self.conv.start()))
+            first = self.playtest.start(self.conv) if self.playtest else self.conv.start()
+            self.say(self.view.customer(self.conv, first))
             while not self.conv.finished and self._turn():
                 pass
         self.conv.abandon()
@@ -104,11 +106,17 @@ class TextSession:
 
 
 def play_text(
-    content: Content, seed: int, mode: Mode, language: Language, as_json: bool, stdin: TextIO = sys.stdin
+    content: Content,
+    seed: int,
+    mode: Mode,
+    language: Language,
+    as_json: bool,
+    stdin: TextIO = sys.stdin,
+    playtest: Playtest | None = None,
 ) -> Result:
     """Run a text session; with ``as_json`` the play goes to stderr and stdout gets one JSON object."""
     out = sys.stderr if as_json else sys.stdout
-    session = TextSession(content, seed, mode, language, stdin, out)
+    session = TextSession(content, seed, mode, language, stdin, out, playtest)
     result = session.run()
     if as_json:
         print(json.dumps(result.to_dict(), ensure_ascii=False), flush=True)

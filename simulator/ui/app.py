@@ -12,6 +12,7 @@ import pygame
 import pygame_gui
 
 from simulator.engine.content import Content
+from simulator.engine.conversation import Playtest
 from simulator.engine.vocabulary import Language, Mode
 from simulator.i18n import translator
 from simulator.ui import palette
@@ -36,6 +37,7 @@ class LaunchOptions:
     language: str | None = None
     fullscreen: bool | None = None
     size: tuple[int, int] = DEFAULT_SIZE
+    playtest: Playtest | None = None
 
 
 def make_manager(size: tuple[int, int], scale: float) -> pygame_gui.UIManager:

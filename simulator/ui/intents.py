@@ -23,6 +23,7 @@ class Intent(Enum):
     SCROLL_UP = auto()
     SCROLL_DOWN = auto()
     TOGGLE_FULLSCREEN = auto()
+    RELOAD = auto()
     QUIT = auto()
     POINTER = auto()
 
@@ -43,6 +44,7 @@ _KEYS: dict[int, Intent] = {
     pygame.K_ESCAPE: Intent.BACK,
     pygame.K_F1: Intent.HELP,
     pygame.K_F11: Intent.TOGGLE_FULLSCREEN,
+    pygame.K_F5: Intent.RELOAD,
     pygame.K_DOWN: Intent.FOCUS_NEXT,
     pygame.K_UP: Intent.FOCUS_PREV,
     pygame.K_LEFT: Intent.LEFT,

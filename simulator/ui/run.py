@@ -15,8 +15,8 @@ def start(options: LaunchOptions) -> App:
     app = App(options)
     app.push(TitleScene(app))
     if options.scenario is not None:
-        content = load_scenario(find_scenario(options.scenario))
-        app.push(PrepareScene(app, content, options.mode, options.seed))
+        path = find_scenario(options.scenario)
+        app.push(PrepareScene(app, load_scenario(path), options.mode, options.seed, path))
     return app
 
 

@@ -122,3 +122,45 @@ def test_the_launchers_run_the_same_command(entry: list[str]) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["seed"] == 3
+
+
+def test_a_text_playtest_starts_in_the_chosen_phase(capsys: pytest.CaptureFixture[str]) -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "simulator",
+            "play",
+            FIRST_SCENARIO,
+            "--text",
+            "--seed",
+            "2",
+            "--from-phase",
+            "afsluiting",
+            "--set",
+            "readiness=70",
+            "--set",
+            "trust=80",
+        ],
+        input="\nq\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "beurt 0 · Afsluiting" in done.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--set", "trust=5"],
+        ["--from-phase", "opening", "--set", "geld=5"],
+        ["--from-phase", "opening", "--set", "trust=500"],
+    ],
+)
+def test_playtest_usage_errors_exit_2(args: list[str]) -> None:
+    with pytest.raises(SystemExit) as usage:
+        main(["play", FIRST_SCENARIO, "--text", *args])
+    assert usage.value.code == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -13,6 +14,8 @@ from simulator.engine.conversation import CustomerTurn
 from simulator.engine.vocabulary import Language, Mode, Phase
 from simulator.engine.wording import localize
 from simulator.messages import DMU_ROLES, PHASES, reason
+from simulator.scenario.loader import load_scenario
+from simulator.scenario.problems import ContentError
 from simulator.ui import palette
 from simulator.ui.avatar import Avatar
 from simulator.ui.intents import Input, Intent
@@ -32,10 +35,18 @@ class ConversationScene(Scene):
     """One sales conversation in the window."""
 
     def __init__(
-        self, app: App, content: Content, mode: Mode, seed: int | None, preparation: list[str], language: Language
+        self,
+        app: App,
+        content: Content,
+        mode: Mode,
+        seed: int | None,
+        preparation: list[str],
+        language: Language,
+        source: Path | None = None,
     ) -> None:
         super().__init__(app)
         self.content = content
+        self.source = source
         seed = content.scenario.exam_seed if seed is None and mode is Mode.TOETS else seed
         self.seed = seed if seed is not None else _random_seed()
         self.conv = Conversation(content, seed=self.seed, mode=mode, language=language)
@@ -44,7 +55,8 @@ class ConversationScene(Scene):
         self.language = language
         customer = content.scenario.customer
         self.avatar = Avatar(customer.typology, customer.name)
-        self.latest: CustomerTurn = self.conv.start()
+        playtest = app.options.playtest
+        self.latest: CustomerTurn = playtest.start(self.conv) if playtest else self.conv.start()
         self.avatar.show(self.latest.cue, self.latest.mood.trust, self.latest.mood.readiness, self.latest.mood.patience)
         self.notice = ""
         self.move_buttons: dict[MoveCard, str] = {}
@@ -191,12 +203,44 @@ class ConversationScene(Scene):
         self.notice = _("Gemarkeerd als koopsignaal.") if marked else _("Al gemarkeerd.")
         self.said.set_text(self._said_html())
 
+    def reload(self) -> None:
+        """F5: read the scenario from disk again and replay the moves so far where they still fit."""
+        from simulator.ui.scenes.problems import ProblemsOverlay
+
+        if self.source is None:
+            return
+        try:
+            content = load_scenario(self.source)
+        except ContentError as error:
+            self.app.push(ProblemsOverlay(self.app, error.problems))
+            return
+        fresh = ConversationScene(
+            self.app, content, self.conv.mode, self.seed, self.preparation, self.language, self.source
+        )
+        replayed = fresh.replay([t.move.id for t in self.conv.turns], self.conv.marks)
+        fresh.notice = self.app._("Scenario opnieuw geladen; {n} van {m} zetten hersteld.").format(
+            n=replayed, m=len(self.conv.turns)
+        )
+        self.app.replace(fresh)
+
+    def replay(self, move_ids: list[str], marks: list[int]) -> int:
+        """Make these moves (and marks) again while they are offered; return how many were made."""
+        for count, move_id in enumerate(move_ids):
+            if self.conv.finished or move_id not in {m.id for m in self.conv.offered}:
+                return count
+            if self.conv.state.customer_turn in marks:
+                self.conv.mark_signal()
+            self.latest = self.conv.choose(move_id)
+        mood = self.latest.mood
+        self.avatar.show(self.latest.cue, mood.trust, mood.readiness, mood.patience)
+        return len(move_ids)
+
     def to_debrief(self) -> None:
         """End (abandon if still running) and show the debrief."""
         from simulator.ui.scenes.debrief import DebriefScene
 
         self.conv.abandon()
-        self.app.replace(DebriefScene(self.app, self.content, self.conv, self.preparation))
+        self.app.replace(DebriefScene(self.app, self.content, self.conv, self.preparation, self.source))
 
     def handle(self, inp: Input) -> None:
         if inp.intent is Intent.CHOOSE and inp.index is not None:
@@ -207,6 +251,8 @@ class ConversationScene(Scene):
                 self.to_debrief()
         elif inp.intent is Intent.MARK_SIGNAL:
             self.mark()
+        elif inp.intent is Intent.RELOAD:
+            self.reload()
         elif inp.intent is Intent.POINTER and inp.pos is not None:
             card = self.move_list.hit(inp.pos)
             if card is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -34,9 +35,11 @@ GAP = 12
 class DebriefScene(Scene):
     """The after-action review of one conversation."""
 
-    def __init__(self, app: App, content: Content, conv: Conversation, preparation: list[str]) -> None:
+    def __init__(
+        self, app: App, content: Content, conv: Conversation, preparation: list[str], source: Path | None = None
+    ) -> None:
         super().__init__(app)
-        self.content, self.conv, self.preparation = content, conv, preparation
+        self.content, self.conv, self.preparation, self.source = content, conv, preparation, source
         self.result: Result = score(conv)
         self.chart: ChartData = chart_data(conv)
         self.tab = "overzicht"
@@ -297,7 +300,9 @@ class DebriefScene(Scene):
         from simulator.ui.scenes.conversation import ConversationScene
 
         seed = self.conv.seed if same else None
-        scene = ConversationScene(self.app, self.content, self.conv.mode, seed, self.preparation, self.conv.language)
+        scene = ConversationScene(
+            self.app, self.content, self.conv.mode, seed, self.preparation, self.conv.language, self.source
+        )
         self.app.replace(scene)
 
     def _go_title(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -27,9 +28,9 @@ def esc(text: str) -> str:
 class PrepareScene(Scene):
     """Read the dossier, spend the preparation budget, start the conversation."""
 
-    def __init__(self, app: App, content: Content, mode: Mode, seed: int | None) -> None:
+    def __init__(self, app: App, content: Content, mode: Mode, seed: int | None, source: Path | None = None) -> None:
         super().__init__(app)
-        self.content, self.mode, self.seed = content, mode, seed
+        self.content, self.mode, self.seed, self.source = content, mode, seed, source
         self.chosen: list[str] = []
         self.language = app.session_language(content)
 
@@ -143,7 +144,9 @@ class PrepareScene(Scene):
             from simulator.ui.scenes.conversation import ConversationScene
 
             self.app.replace(
-                ConversationScene(self.app, self.content, self.mode, self.seed, list(self.chosen), self.language)
+                ConversationScene(
+                    self.app, self.content, self.mode, self.seed, list(self.chosen), self.language, self.source
+                )
             )
         elif element is self.back:
             self.on_back()

@@ -131,8 +131,8 @@ class TitleScene(Scene):
         elif element is self.play and self.choices:
             from simulator.ui.scenes.prepare import PrepareScene
 
-            content = self.choices[self.current].content
-            self.app.push(PrepareScene(self.app, content, self.mode, self.app.options.seed))
+            choice = self.choices[self.current]
+            self.app.push(PrepareScene(self.app, choice.content, self.mode, self.app.options.seed, choice.path))
 
     def _tagline(self) -> str:
         return self.app._("Oefen verkoopgesprekken: luisteren, samenvatten, doorvragen en koopsignalen herkennen.")
