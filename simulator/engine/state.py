@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from simulator.engine.vocabulary import NeedState, Outcome, Phase
 
 NEED_ORDER = list(NeedState)
+NEED_RANK = {state: rank for rank, state in enumerate(NEED_ORDER)}
 
 
 def clamp(value: float, low: float = 0.0, high: float = 100.0) -> float:
@@ -82,7 +83,7 @@ class SessionState:
 
     def need_at_least(self, need_id: str, level: NeedState) -> bool:
         """Whether a need has reached a level."""
-        return NEED_ORDER.index(self.needs[need_id]) >= NEED_ORDER.index(level)
+        return NEED_RANK[self.needs[need_id]] >= NEED_RANK[level]
 
     def raise_need(self, need_id: str, level: NeedState, turn: int) -> bool:
         """Move a need up to ``level`` (never down); return whether it moved."""

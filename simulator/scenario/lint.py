@@ -314,13 +314,16 @@ def _played_in(scenario: Scenario) -> list[Language]:
 
 def _hooks(scenario: Scenario, out: _Warnings) -> None:
     for index, need in enumerate(scenario.needs):
+        unseen: dict[tuple[KeyPath, str], list[str]] = {}
         for language in _played_in(scenario):
             hook = localize(need.hook, language, scenario.language)
             statement = localize(need.statement, language, scenario.language)
             if hook.casefold() not in statement.casefold():
                 where = _in_language(("needs", index, "hook"), need.hook, language)
-                message = f"'{hook}' does not occur in the statement ({language.value}); the student cannot see it"
-                out.at(HOOK_NOT_IN_STATEMENT, where, message)
+                unseen.setdefault((where, hook), []).append(language.value)
+        for (where, hook), languages in unseen.items():
+            message = f"'{hook}' does not occur in the statement ({', '.join(languages)}); the student cannot see it"
+            out.at(HOOK_NOT_IN_STATEMENT, where, message)
 
 
 def _in_language(where: KeyPath, text: LocalText, language: Language) -> KeyPath:
