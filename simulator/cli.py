@@ -54,6 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--json", action="store_true")
     validate = sub.add_parser("validate", help="controleer scenario-, regel- en typologiebestanden")
     validate.add_argument("paths", nargs="+", type=Path)
+    validate.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fouten")
+    validate.add_argument("--format", choices=["text", "json"], default="text")
     analyze = sub.add_parser("analyze", help="speel een scenario met bots en vat de uitkomsten samen")
     analyze.add_argument("scenario")
     analyze.add_argument("--runs", type=int, default=200, help="gesprekken per bot")
@@ -80,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--fullscreen", action="store_true", help="open het venster op volledig scherm")
     args = parser.parse_args(argv)
     if args.command == "validate":
-        return run_validate(args.paths)
+        return run_validate(args.paths, args.strict, args.format)
     if args.command == "list":
         return run_list(args.json)
     if args.command == "analyze":
@@ -123,16 +125,25 @@ def _playtest(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Play
     return Playtest(Phase(args.from_phase), **values)
 
 
-def run_validate(paths: list[Path]) -> int:
-    """Validate files and folders; print every problem as ``path:line:col: message``."""
-    problems = validate_paths(paths)
-    for problem in problems:
-        print(problem)
-    if problems:
-        print(f"{len(problems)} problem(s) found.", file=sys.stderr)
-        return EXIT_PROBLEMS
-    print(f"OK: {', '.join(str(p) for p in paths)}", file=sys.stderr)
-    return EXIT_OK
+def run_validate(paths: list[Path], strict: bool = False, fmt: str = "text") -> int:
+    """Validate files and folders: errors, then warnings (content the model can never use, missing text).
+
+    Exit 1 when there are errors, or warnings with ``--strict``; ``--format json`` prints one list of
+    ``{path, line, col, severity, code, message}``.
+    """
+    from simulator.scenario.lint import lint_paths, problem_to_dict
+
+    errors = validate_paths(paths)
+    warnings = lint_paths(paths)
+    if fmt == "json":
+        print(json.dumps([problem_to_dict(p) for p in [*errors, *warnings]], ensure_ascii=False, indent=2))
+    else:
+        for problem in [*errors, *warnings]:
+            print(problem)
+    failing = bool(errors) or (strict and bool(warnings))
+    summary = f"{len(errors)} error(s), {len(warnings)} warning(s)"
+    print(f"{summary}." if failing or warnings else f"OK: {', '.join(str(p) for p in paths)}", file=sys.stderr)
+    return EXIT_PROBLEMS if failing else EXIT_OK
 
 
 def run_analyze(name: str, runs: int, seed: int, as_json: bool) -> int:

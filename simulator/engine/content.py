@@ -14,7 +14,6 @@ from simulator.engine.vocabulary import (
     BuyingSituation,
     Channel,
     CheckId,
-    CloseTechnique,
     DmuRole,
     EffectKey,
     Language,
@@ -449,7 +448,6 @@ class Rulebook(Strict):
     moods: dict[Id, Id] = Field(description="Cue shown for each mood when no signal is shown.")
     offer: OfferRules = Field(description="The moves offered per turn.")
     scoring: ScoringRules = Field(description="The rubric.")
-    close_lines: dict[CloseTechnique, Lines] = Field(description="Generic closing moves per technique.")
     customer_lines: CustomerLines = Field(description="Generic customer lines (all required).")
     student_lines: StudentLines = Field(description="Generic student moves (all required).")
 

@@ -20,7 +20,6 @@ from simulator.engine.content import (
 from simulator.engine.vocabulary import (
     BuyingSituation,
     CheckId,
-    CloseTechnique,
     EffectKey,
     Language,
     Motive,
@@ -184,7 +183,6 @@ def check_rulebook(rulebook: Rulebook, report: Report) -> None:
     _all_lines("student_lines", rulebook.student_lines, report)
     _complete(("scoring", "weights"), CheckId, rulebook.scoring.weights, "weight", report)
     _complete(("effects",), EffectKey, rulebook.effects, "effect", report)
-    _complete(("close_lines",), CloseTechnique, rulebook.close_lines, "closing line", report)
     _complete(("buying_situations",), BuyingSituation, rulebook.buying_situations, "buying situation", report)
     _complete(("arguments", "motive_proof"), Motive, rulebook.arguments.motive_proof, "motive", report)
     _outcomes(rulebook, report)

@@ -42,7 +42,7 @@ from simulator.engine.content import (
     SignalRules,
     Typology,
 )
-from simulator.engine.vocabulary import CloseTechnique, Language, Phase, SignalKind
+from simulator.engine.vocabulary import Language, Phase, SignalKind
 from simulator.engine.wording import localize
 from simulator.scenario.checks import check_rulebook
 from simulator.scenario.loader import _Doc, _expand, _load, _read, _resolve, _scenario
@@ -203,7 +203,7 @@ def _lint_scenario(item: _ScenarioFile) -> list[Problem]:
     _hooks(scenario, own)
     _templates(_template_lines(scenario), own)
     _translations(scenario, scenario, own, "")
-    why = " needed by a scenario that uses this file"
+    why = " of a scenario that uses this file"
     _translations(content.rulebook, scenario, rules, why)
     _translations(content.typology, scenario, types, why)
     return own.problems + rules.problems + types.problems
@@ -336,7 +336,7 @@ def _translations(model: BaseModel, scenario: Scenario, out: _Warnings, why: str
         have = set(text) if isinstance(text, dict) else {scenario.language}
         missing = [f"'{language.value}'" for language in scenario.languages if language not in have]
         if missing:
-            message = f"has no {' or '.join(missing)} text (languages: {listed}){why}"
+            message = f"has no {' or '.join(missing)} text (languages: {listed}{why})"
             out.at(MISSING_TRANSLATION, where, message, key=True)
 
 
@@ -367,9 +367,6 @@ def _template_lines(model: Scenario | Rulebook) -> list[_Template]:
     found: list[_Template] = [
         ((group, name), getattr(getattr(model, group), name), mark) for group, name, mark in _TEMPLATES
     ]
-    if isinstance(model, Rulebook):
-        close = model.close_lines.get(CloseTechnique.SAMENVATTEND)
-        found.append((("close_lines", CloseTechnique.SAMENVATTEND.value), close, "{items}"))
     return found
 
 

@@ -349,12 +349,6 @@ RULEBOOK_DEFECTS = [
         0,
         "buying_models.leeg: needs at least one",
     ),
-    (
-        lambda t: drop_line(t, "  samenvattend:", "close_lines:"),
-        "\nclose_lines:",
-        1,
-        "close_lines: no closing line for: samenvattend",
-    ),
 ]
 
 

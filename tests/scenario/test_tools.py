@@ -127,3 +127,48 @@ def test_new_refuses_bad_names_and_existing_files(tmp_path: Path, capsys: pytest
     assert main(["new", "koffie", "--dir", str(tmp_path)]) == 0
     assert main(["new", "koffie", "--dir", str(tmp_path)]) == 1
     assert "already exists" in capsys.readouterr().err
+
+
+def _with_bad_hook(tmp_path: Path) -> Path:
+    text = (ROOT / "scenarios" / f"{SCENARIO}.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "haak.yaml"
+    path.write_text(text.replace('hook:\n      nl: "soepel"', 'hook:\n      nl: "vlot"', 1), encoding="utf-8")
+    return path
+
+
+def test_validate_separates_warnings_and_strict_makes_them_fail(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["validate", str(ROOT / "scenarios" / f"{SCENARIO}.yaml"), "--strict"]) == 0
+    path = _with_bad_hook(tmp_path)
+    assert main(["validate", str(path)]) == 0
+    assert "warning:" in capsys.readouterr().out
+    assert main(["validate", str(path), "--strict", "--format", "json"]) == 1
+    items = json.loads(capsys.readouterr().out)
+    assert items and all(set(item) == {"path", "line", "col", "severity", "code", "message"} for item in items)
+    assert {item["code"] for item in items} == {"hook-not-in-statement"}
+
+
+GOLDEN = Path(__file__).resolve().parents[1] / "golden"
+
+
+def _golden(name: str, actual: str) -> None:
+    """Compare with tests/golden/NAME; SALESIM_UPDATE_GOLDEN=1 rewrites it."""
+    import os
+
+    path = GOLDEN / name
+    if os.environ.get("SALESIM_UPDATE_GOLDEN"):
+        path.write_text(actual, encoding="utf-8")
+    assert actual == path.read_text(encoding="utf-8"), f"differs from {path}; SALESIM_UPDATE_GOLDEN=1 to accept"
+
+
+def test_golden_graph(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["graph", SCENARIO]) == 0
+    _golden("graph.mmd", capsys.readouterr().out)
+
+
+def test_golden_validate_of_the_broken_fixtures(capsys: pytest.CaptureFixture[str]) -> None:
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "broken"
+    assert main(["validate", str(fixtures)]) == 1
+    out = capsys.readouterr().out.replace(str(fixtures), "tests/fixtures/broken")
+    _golden("validate_broken.txt", out)
