@@ -99,7 +99,9 @@ class Product(Strict):
     name: LocalText = Field(description="Product or service name.")
     summary: LocalText = Field(description="One paragraph on the offer for the product sheet.")
     price: LocalText = Field(description="Price as shown on the product sheet.")
-    deal_value: int = Field(ge=0, description="Value of the order in euros, for the outcome check.")
+    deal_value: int = Field(
+        ge=0, description="Value of the order in euros, reported with the result when the order is won."
+    )
     kvvb: list[KvvbRow] = Field(min_length=1, description="The KVVB matrix rows.")
 
 
@@ -212,7 +214,9 @@ class CustomerLines(Strict):
     transition: Lines | None = Field(None, description="Reply when the student moves on to the offer.")
     answered: Lines | None = Field(None, description="Reply when the student answers the customer's question.")
     feature_dump: Lines | None = Field(None, description="Reply to a list of features.")
-    argument_unlinked: Lines | None = Field(None, description="Reply to an argument for a need not yet explored.")
+    argument_unlinked: Lines | None = Field(
+        None, description="Reply to an argument for a need the customer never mentioned."
+    )
     repeat: Lines | None = Field(None, description="Reply when the student repeats something.")
     trial_close_yes: Lines | None = Field(None, description="Positive reply to a trial close.")
     trial_close_no: Lines | None = Field(None, description="Hesitant reply to a trial close.")
@@ -345,7 +349,9 @@ class ObjectionRules(Strict):
         ge=0, le=1, description="Effectiveness added when the student probed the objection first."
     )
     neutral: float = Field(
-        ge=0, lt=1, description="Effectiveness with no effect on readiness; below it an answer lowers readiness."
+        ge=0,
+        lt=1,
+        description="Effectiveness at which an answer leaves readiness unchanged (the zero point of its effect).",
     )
 
 

@@ -45,6 +45,7 @@ class Result:
     marks: tuple[int, ...]
     preparation: tuple[str, ...]
     turns: int
+    deal_value: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dictionary."""
@@ -58,6 +59,7 @@ class Result:
             "score": self.score,
             "grade": self.grade,
             "passed": self.passed,
+            "deal_value": self.deal_value,
             "turns": self.turns,
             "checks": [_check_dict(c) for c in self.checks],
             "signals": _signals_dict(self.signals),
@@ -149,4 +151,5 @@ def score(conv: Conversation) -> Result:
         marks=tuple(conv.marks),
         preparation=conv.preparation,
         turns=len(conv.turns),
+        deal_value=conv.content.scenario.product.deal_value if conv.outcome is Outcome.ORDER else 0,
     )

@@ -44,7 +44,11 @@ class BotReport:
         """The JSON form ``salesim analyze --json`` prints."""
         runs = len(self.grades) or 1
         return {
-            "grade": {"min": min(self.grades), "median": statistics.median(self.grades), "max": max(self.grades)},
+            "grade": {
+                "min": min(self.grades),
+                "median": round(statistics.median(self.grades), 2),
+                "max": max(self.grades),
+            },
             "outcomes": {name: round(count / runs, 3) for name, count in sorted(self.outcomes.items())},
             "signal_hit_rate": round(self.hits / self.signals, 3) if self.signals else None,
             "mean_turns": round(self.turns / runs, 1),
