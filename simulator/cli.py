@@ -15,6 +15,7 @@ from simulator.engine.vocabulary import BuyingSituation, Language, Mode, Phase
 from simulator.engine.wording import localize
 from simulator.scenario.loader import find_scenario, list_shipped, load_scenario, validate_paths
 from simulator.scenario.problems import ContentError
+from simulator.session import session_seed
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -279,9 +280,7 @@ def run_play(
     if language not in content.scenario.languages:
         print(f"scenario {name!r} is not available in {language.value}", file=sys.stderr)
         return EXIT_USAGE
-    if seed is None and mode is Mode.TOETS:
-        seed = content.scenario.exam_seed
-    play_text(content, _seed(seed), mode, language, as_json, playtest=playtest)
+    play_text(content, session_seed(content, mode, seed), mode, language, as_json, playtest=playtest)
     return EXIT_OK
 
 
@@ -315,14 +314,6 @@ def run_window(
     except WindowUnavailable as error:
         print(f"het spelvenster kan niet openen ({error}); speel in de terminal met --text", file=sys.stderr)
         return EXIT_PROBLEMS
-
-
-def _seed(seed: int | None) -> int:
-    if seed is not None:
-        return seed
-    import secrets
-
-    return secrets.randbelow(1_000_000)
 
 
 def _report(error: ContentError) -> int:

@@ -6,10 +6,13 @@ with the translator from :mod:`simulator.i18n`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
+from simulator.engine.assess import Judgement
+from simulator.engine.conversation import Conversation, TurnRecord
 from simulator.engine.scoring import Check
 from simulator.engine.vocabulary import BuyingSituation, Channel, CheckId, DmuRole, Outcome, Phase
+from simulator.engine.wording import localize
 
 
 def N_(message: str) -> str:
@@ -157,6 +160,51 @@ def reason(code: str, _: Gettext, dislikes: dict[str, str] | None = None) -> str
     if code.startswith("dislike:"):
         return (dislikes or {}).get(code.partition(":")[2], _("dit klanttype reageert hier slecht op"))
     return _(REASONS.get(code, code))
+
+
+def format_number(value: float, decimal_comma: bool, digits: int = 1) -> str:
+    """A number with a fixed number of decimals, with a decimal comma for Dutch."""
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if decimal_comma else text
+
+
+def dislike_texts(conv: Conversation) -> dict[str, str]:
+    """The customer type's own reasons for the moves it dislikes, in the session language."""
+    content = conv.content
+    profile = content.typology.types[content.scenario.customer.typology]
+    return {
+        key.value: localize(text, conv.language, content.scenario.language) for key, text in profile.dislikes.items()
+    }
+
+
+def reasons_text(judgements: Sequence[Judgement], _: Gettext, dislikes: dict[str, str]) -> str:
+    """The distinct reasons of some judgements, joined, without closing full stops."""
+    return "; ".join(dict.fromkeys(reason(j.reason, _, dislikes).rstrip(".") for j in judgements))
+
+
+def turn_notes(
+    conv: Conversation, turn: TurnRecord, _: Gettext, dislikes: dict[str, str], mistake_mark: str
+) -> list[str]:
+    """What the debrief says under a turn: the signal shown (after the fact), the student's mark, the mistakes."""
+    notes = []
+    kind = turn.reply.signal_kind
+    if kind is not None:
+        name = _("koopsignaal") if kind.value == "koopsignaal" else _("interessesignaal")
+        notes.append(_("klant gaf een {kind}").format(kind=name))
+    if turn.number in conv.marks:
+        notes.append(_("jij markeerde een koopsignaal"))
+    mistakes = reasons_text([j for j in turn.judgements if j.sign < 0], _, dislikes)
+    if mistakes:
+        notes.append(f"{mistake_mark} {mistakes}")
+    return notes
+
+
+def signal_words(conv: Conversation, signal_id: str) -> str:
+    """A signal as the customer showed it: the words, or the body language."""
+    content = conv.content
+    signal = conv.signals.by_id[signal_id]
+    shown = signal.text if signal.text is not None else content.rulebook.cues[signal.cue or "neutral"]
+    return localize(shown, conv.language, content.scenario.language)
 
 
 def _decimal(value: float | int | str, decimal_comma: bool) -> str:

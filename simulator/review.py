@@ -9,7 +9,7 @@ from simulator.engine.conversation import Conversation
 from simulator.engine.result import Result
 from simulator.engine.vocabulary import CheckId, Language, NeedState
 from simulator.engine.wording import localize
-from simulator.messages import CHECK_NAMES, N_, OUTCOMES, Gettext, reason
+from simulator.messages import CHECK_NAMES, N_, OUTCOMES, Gettext, dislike_texts, reasons_text
 
 ADVICE: dict[CheckId, str] = {
     CheckId.LUISTEREN: N_("Bouw voort op wat de klant net zei: vraag door, vat samen of beantwoord de vraag."),
@@ -81,11 +81,10 @@ def _happened(result: Result, conv: Conversation, _: Gettext) -> str:
 def _why(result: Result, conv: Conversation, _: Gettext) -> str:
     if not result.key_moments:
         return _("Het gesprek liep zoals bedoeld: je koos steeds een sterke zet.")
-    profile = conv.content.typology.types[conv.content.scenario.customer.typology]
-    dislikes = {key.value: _text(conv, text) for key, text in profile.dislikes.items()}
+    dislikes = dislike_texts(conv)
     parts = []
     for moment in result.key_moments:
-        why = "; ".join(dict.fromkeys(reason(j.reason, _, dislikes).rstrip(".") for j in moment.why_not))
+        why = reasons_text(moment.why_not, _, dislikes)
         parts.append(_("beurt {n}: {why}").format(n=moment.turn, why=why))
     return _("Waar het misging: {parts}.").format(parts=" · ".join(parts))
 

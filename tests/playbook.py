@@ -29,9 +29,9 @@ def _signal_recent(conv: Conversation) -> bool:
     return any(t.reply.signal_kind is SignalKind.KOOPSIGNAAL for t in recent)
 
 
-def strong(conv: Conversation) -> str:
+def strong(conv: Conversation, allowed: list[Move] | None = None) -> str:
     """Agenda, open questions, probe every hook, summarise, argue full chains, close on a signal."""
-    offered = conv.offered
+    offered = conv.offered if allowed is None else allowed
     if conv.phase is Phase.RELATIE:
         return first(offered, "aftersales", "follow_up", "goodbye") or offered[0].id
     handling = first(offered, *(f"objection:{oid}:doorvragen" for oid in conv.state.objections))
@@ -70,10 +70,8 @@ def bad_habits(conv: Conversation) -> str:
     early = not conv.state.windows and len(used) >= 4 and not any(m.startswith("close:") for m in used)
     if early and (close := first(offered, "close:direct")):
         return close
-    decent = Conversation.__new__(Conversation)
-    decent.__dict__.update(conv.__dict__)
-    decent.offered = [m for m in offered if not m.id.startswith(("probe:", "summary:right", "imply:"))] or offered
-    return strong(decent)
+    decent = [m for m in offered if not m.id.startswith(("probe:", "summary:right", "imply:"))] or offered
+    return strong(conv, decent)
 
 
 def play(conv: Conversation, policy: Policy, mark_signals: bool = False, preparation: list[str] | None = None) -> None:

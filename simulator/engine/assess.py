@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from simulator.engine.content import Content
-from simulator.engine.moves import FULL_CHAIN, PITCH_KINDS, TALKING_KINDS, Move
+from simulator.engine.moves import FULL_CHAIN, TALKING_KINDS, Move, repeatable
 from simulator.engine.state import SessionState
 from simulator.engine.vocabulary import CheckId, MoveKind, NeedState, Phase, QuestionType, Technique
 
@@ -69,7 +69,7 @@ class Assessor:
         found += self._typology(move, state)
         if state.open_window() is not None and move.kind in TALKING_KINDS:
             found.append(Judgement(CheckId.SIGNAAL_BENUTTEN, -1, "talk_on_after_signal"))
-        if move.id in state.used_moves:
+        if move.id in state.used_moves and not repeatable(move.id):
             found.append(Judgement(CheckId.LUISTEREN, -1, "repeat"))
         return found
 
@@ -194,8 +194,3 @@ class Assessor:
             if at is NeedState.SURFACED and state.need_turns[need_id].get(NeedState.SURFACED) == state.customer_turn:
                 return need_id
         return None
-
-
-def is_pitch(move: Move) -> bool:
-    """Whether a move presents the offer."""
-    return move.kind in PITCH_KINDS

@@ -220,7 +220,7 @@ class Conversation:
             raise IllegalMoveError(f"move {move_id!r} is not offered now")
         phase = self.phase
         judgements = self.judgement(move)
-        best, best_judgements, best_value = self._best_offered(phase)
+        best, best_judgements, best_value = self._best_offered()
         reaction = self._play(move)
         self._check_end(move, reaction, len(self.turns) + 1)
         signal = None
@@ -254,7 +254,7 @@ class Conversation:
         judged = self._judged.get(move.id)
         return judged if judged is not None else self.assessor.judge(move, self.state, self.phase)
 
-    def _best_offered(self, phase: Phase) -> tuple[Move, list[Judgement], float]:
+    def _best_offered(self) -> tuple[Move, list[Judgement], float]:
         scored = [(self.judgement(m), m) for m in self.offered]
         judgements, move = max(scored, key=lambda pair: self.assessor.value(pair[0]))
         return move, judgements, self.assessor.value(judgements)

@@ -127,7 +127,7 @@ class CustomerModel:
     ) -> None:
         key = "opening_pitch" if move.id == "opening_pitch" else "feature_dump"
         r.say(self.w.customer(key, rng))
-        self._enter_transformatie(state, phases, r, rng)
+        self._enter_transformatie(state, phases, r)
         self.raise_objection("opening_pitch" if move.id == "opening_pitch" else "kenmerken_opsommen", state, r)
 
     def _on_vraag(self, move: Move, state: SessionState, phases: PhaseMachine, rng: random.Random, r: Reaction) -> None:
@@ -176,7 +176,7 @@ class CustomerModel:
         self, move: Move, state: SessionState, phases: PhaseMachine, rng: random.Random, r: Reaction
     ) -> None:
         r.say(self.w.customer("transition", rng))
-        self._enter_transformatie(state, phases, r, rng)
+        self._enter_transformatie(state, phases, r)
 
     def _on_argument(
         self, move: Move, state: SessionState, phases: PhaseMachine, rng: random.Random, r: Reaction
@@ -184,7 +184,7 @@ class CustomerModel:
         row = self._rows[move.target or ""]
         need = self._needs[row.need]
         state.used_rows.add(row.id)
-        self._enter_transformatie(state, phases, r, rng)
+        self._enter_transformatie(state, phases, r)
         args = self.rules.arguments
         r.proof_factor = self.situation.proof_factor * args.motive_proof.get(need.motive, 1.0)
         if state.need_at_least(need.id, NeedState.EXPLORED):
@@ -316,7 +316,7 @@ class CustomerModel:
 
     # ------------------------------------------------------------------ helpers
 
-    def _enter_transformatie(self, state: SessionState, phases: PhaseMachine, r: Reaction, rng: random.Random) -> None:
+    def _enter_transformatie(self, state: SessionState, phases: PhaseMachine, r: Reaction) -> None:
         entered = phases.fire(PhaseTrigger.PRESENT) or phases.fire(PhaseTrigger.RESUME)
         if entered:
             self.raise_objection("transformatie", state, r)

@@ -114,7 +114,6 @@ class StageMachine:
     """The customer's buying-behaviour stage (AIDA by default), driven by readiness thresholds."""
 
     def __init__(self, stages: list[StageDef]) -> None:
-        self._stages = stages
         self._enum = stage_enum(stages)
         members = list(self._enum)
         transitions = stage_transitions(self._enum)

@@ -8,7 +8,7 @@ scorer read. Candidates are built per phase; :mod:`simulator.engine.offer` choos
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Concatenate, ParamSpec, TypeVar
 
 from simulator.engine.content import Content, KvvbRow, Need, Objection, Signal
@@ -64,14 +64,6 @@ class Move:
     technique: Technique | CloseTechnique | None = None
     summary_items: tuple[str, ...] = ()
     false_detail: str | None = None
-    tags: tuple[str, ...] = field(default=())
-
-    def tag_list(self) -> list[str]:
-        """All tags as strings, for the transcript and the debrief."""
-        found = [self.kind.value]
-        found += [t.value for t in (self.question_type, self.spin, self.technique) if t is not None]
-        found += sorted(part.value for part in self.parts)
-        return found + list(self.tags)
 
 
 P = ParamSpec("P")

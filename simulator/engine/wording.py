@@ -35,10 +35,6 @@ class Wording:
         """A customer line: the scenario's own variant if it has one, else the rulebook's."""
         return self._pick(self.scenario.customer_lines, self.rulebook.customer_lines, key, rng)
 
-    def student(self, key: str, rng: random.Random) -> str:
-        """A student move text: the scenario's own if it has one, else the rulebook's."""
-        return self._pick(self.scenario.student_lines, self.rulebook.student_lines, key, rng)
-
     def student_variants(self, key: str) -> list[str]:
         """All variants of a student move text."""
         own: list[LocalText] | None = getattr(self.scenario.student_lines, key)

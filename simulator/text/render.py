@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
 
-from simulator.engine.assess import Judgement
 from simulator.engine.content import Content
 from simulator.engine.conversation import Conversation, CustomerTurn
 from simulator.engine.moves import Move
 from simulator.engine.result import Result
 from simulator.engine.vocabulary import Language, Mode
 from simulator.engine.wording import localize
-from simulator.messages import CHECK_NAMES, OUTCOMES, PHASES, Gettext, check_detail, reason
+from simulator.messages import (
+    CHECK_NAMES,
+    OUTCOMES,
+    PHASES,
+    Gettext,
+    check_detail,
+    dislike_texts,
+    format_number,
+    reasons_text,
+    signal_words,
+    turn_notes,
+)
 
 WIDTH = 88
 
@@ -24,8 +33,7 @@ def wrap(text: str, indent: str = "") -> str:
 
 def number(value: float, language: Language, digits: int = 1) -> str:
     """A number with a decimal comma in Dutch."""
-    text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if language is Language.NL else text
+    return format_number(value, language is Language.NL, digits)
 
 
 class TextView:
@@ -92,7 +100,7 @@ class TextView:
         """In practice mode: what went wrong with the move just made (empty when nothing did)."""
         if conv.mode is not Mode.OEFENEN or not conv.turns:
             return ""
-        mistakes = _reasons([j for j in conv.turns[-1].judgements if j.sign < 0], self._, self._dislikes())
+        mistakes = reasons_text([j for j in conv.turns[-1].judgements if j.sign < 0], self._, dislike_texts(conv))
         return wrap(self._("Tip: {why}.").format(why=mistakes), "  ") if mistakes else ""
 
     def moves(self, moves: list[Move]) -> str:
@@ -118,7 +126,7 @@ class TextView:
         )
         lines += ["", _("RUBRIC")] + self._rubric(result) + ["", _("KOOPSIGNALEN")] + self._signals(result, conv)
         lines += ["", _("GESPREKSVERLOOP")] + self._transcript(conv)
-        lines += ["", _("DE DRIE BEURTEN DIE ER HET MEEST TOE DEDEN")] + self._moments(result)
+        lines += ["", _("DE DRIE BEURTEN DIE ER HET MEEST TOE DEDEN")] + self._moments(result, conv)
         return "\n".join(lines)
 
     def _rubric(self, result: Result) -> list[str]:
@@ -138,8 +146,7 @@ class TextView:
         _, s = self._, result.signals
         lines = []
         for row in s.rows:
-            signal = conv.signals.by_id[row.signal_id]
-            what = self.t(signal.text) if signal.text else self.t(self.content.rulebook.cues[signal.cue or "neutral"])
+            what = signal_words(conv, row.signal_id)
             status = _("herkend") if row.hit else _("gemist")
             latency = "" if row.latency is None else _(" (na {n} beurt(en))").format(n=row.latency)
             shown = _("beurt {n}").format(n=row.shown_turn)
@@ -161,17 +168,10 @@ class TextView:
 
     def _transcript(self, conv: Conversation) -> list[str]:
         """Every turn in one or two lines, with signals shown after the fact and the mistakes named."""
-        _, dislikes = self._, self._dislikes()
+        _, dislikes = self._, dislike_texts(conv)
         lines = []
         for turn in conv.turns:
-            notes = []
-            if turn.reply.signal_kind is not None:
-                kind = _("koopsignaal") if turn.reply.signal_kind.value == "koopsignaal" else _("interessesignaal")
-                notes.append(_("klant gaf een {kind}").format(kind=kind))
-            if turn.number in conv.marks:
-                notes.append(_("jij markeerde een koopsignaal"))
-            mistakes = _reasons([j for j in turn.judgements if j.sign < 0], _, dislikes)
-            notes += [f"✗ {mistakes}"] if mistakes else []
+            notes = turn_notes(conv, turn, _, dislikes, "✗")
             said = _short(turn.move.text)
             lines.append(
                 wrap(f"{turn.number:>2}. {_(PHASES[turn.phase])[:4]} · {said} → “{_short(turn.reply.text)}”", "  ")
@@ -180,29 +180,19 @@ class TextView:
                 lines.append(wrap("; ".join(notes), "       "))
         return lines
 
-    def _moments(self, result: Result) -> list[str]:
+    def _moments(self, result: Result, conv: Conversation) -> list[str]:
         _ = self._
-        dislikes = self._dislikes()
+        dislikes = dislike_texts(conv)
         if not result.key_moments:
             return ["  " + _("Geen: je koos steeds een van de sterkste zetten.")]
         lines = []
         for moment in result.key_moments:
             lines.append(wrap(_("Beurt {n}: je zei “{said}”").format(n=moment.turn, said=moment.chosen.text), "  "))
-            why = _reasons(moment.why_not, _, dislikes) or _("dit leverde weinig op")
+            why = reasons_text(moment.why_not, _, dislikes) or _("dit leverde weinig op")
             lines.append(wrap(_("Waarom niet: {why}.").format(why=why), "    "))
-            better = _reasons(moment.why_better, _, dislikes)
+            better = reasons_text(moment.why_better, _, dislikes)
             lines.append(wrap(_("Beter was: “{text}” — {why}.").format(text=moment.better.text, why=better), "    "))
         return lines
-
-    def _dislikes(self) -> dict[str, str]:
-        profile = self.content.typology.types[self.content.scenario.customer.typology]
-        return {key.value: self.t(text) for key, text in profile.dislikes.items()}
-
-
-def _reasons(judgements: Sequence[Judgement], _: Gettext, dislikes: dict[str, str]) -> str:
-    """The distinct reasons of some judgements, joined, without closing full stops."""
-    texts = dict.fromkeys(reason(j.reason, _, dislikes).rstrip(".") for j in judgements)
-    return "; ".join(texts)
 
 
 def _short(text: str, limit: int = 70) -> str:

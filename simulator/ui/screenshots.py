@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from simulator.engine import Content
 from simulator.engine.vocabulary import Mode, SignalKind
+from simulator.scenario.bots import expert_bot
 from simulator.scenario.loader import find_scenario, load_scenario
 
 SCENARIO = "werkplekadvies_hofstede"
@@ -87,33 +89,16 @@ def capture(outdir: Path, size: tuple[int, int], text_size: str, language: str) 
 
 
 def _play_until(scene: object, done: Callable[[], bool]) -> None:
-    """Play the scene's conversation with a sensible student until ``done`` holds."""
+    """Play the scene's conversation with the expert bot (marking real buying signals) until ``done`` holds."""
     from simulator.ui.scenes.conversation import ConversationScene
 
     assert isinstance(scene, ConversationScene)
-    preference = (
-        "objection:",
-        "answer:",
-        "close:",
-        "probe:",
-        "summary:right",
-        "ask:",
-        "imply:",
-        "transition",
-        "argue:",
-        "aftersales",
-        "goodbye",
-    )
+    rng = random.Random(7)
     while not done() and not scene.conv.finished:
-        offered = scene.conv.offered
-        signal = scene.latest.signal_kind is SignalKind.KOOPSIGNAAL
-        if signal:
+        move_id, mark = expert_bot(scene.conv, rng)
+        if mark:
             scene.mark()
-        pick = next(
-            (m.id for p in preference for m in offered if m.id.startswith(p) and (signal or p != "close:")),
-            offered[0].id,
-        )
-        scene.choose(pick)
+        scene.choose(move_id)
 
 
 def main() -> int:

@@ -61,6 +61,13 @@ def text_height(font: pygame.font.Font, text: str, width: int) -> int:
     return len(wrap(font, text, width)) * font.get_linesize()
 
 
+def dim(surface: pygame.Surface) -> None:
+    """Darken everything below an overlay."""
+    shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+    shade.fill((0, 0, 0, 150))
+    surface.blit(shade, (0, 0))
+
+
 def panel(surface: pygame.Surface, rect: pygame.Rect, fill: Colour = palette.PANEL) -> None:
     """A white panel with a thin border."""
     pygame.draw.rect(surface, fill, rect, border_radius=8)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pygame
 from pygame_gui.core import UIElement
@@ -17,17 +17,9 @@ if TYPE_CHECKING:
 E = TypeVar("E", bound=UIElement)
 
 
-class Focusable(Protocol):
-    """Anything the focus ring can point at: a pygame_gui widget or a drawn card."""
-
-    @property
-    def visible(self) -> bool | int: ...
-
-    def get_abs_rect(self) -> pygame.Rect: ...
-
-
 class FocusRing:
-    """Which button has keyboard focus; Tab and the arrow keys move it, Enter activates it."""
+    """Which element has keyboard focus (a pygame_gui widget or a drawn card: anything with ``visible`` and
+    ``get_abs_rect``); Tab and the arrow keys move it, Enter activates it."""
 
     def __init__(self) -> None:
         self.items: list[Any] = []

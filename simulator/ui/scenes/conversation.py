@@ -13,9 +13,10 @@ from simulator.engine.content import Content, LocalText
 from simulator.engine.conversation import CustomerTurn
 from simulator.engine.vocabulary import Language, Mode, Phase
 from simulator.engine.wording import localize
-from simulator.messages import DMU_ROLES, PHASES, reason
+from simulator.messages import DMU_ROLES, PHASES, dislike_texts, reasons_text
 from simulator.scenario.loader import load_scenario
 from simulator.scenario.problems import ContentError
+from simulator.session import session_seed
 from simulator.ui import palette
 from simulator.ui.avatar import Avatar
 from simulator.ui.intents import Input, Intent
@@ -47,8 +48,7 @@ class ConversationScene(Scene):
         super().__init__(app)
         self.content = content
         self.source = source
-        seed = content.scenario.exam_seed if seed is None and mode is Mode.TOETS else seed
-        self.seed = seed if seed is not None else _random_seed()
+        self.seed = session_seed(content, mode, seed)
         self.conv = Conversation(content, seed=self.seed, mode=mode, language=language)
         self.conv.prepare(preparation)
         self.preparation = preparation
@@ -190,9 +190,8 @@ class ConversationScene(Scene):
         mistakes = [j for j in self.conv.turns[-1].judgements if j.sign < 0]
         if not mistakes:
             return ""
-        profile = self.content.typology.types[self.content.scenario.customer.typology]
-        dislikes = {key.value: self.t(text) for key, text in profile.dislikes.items()}
-        return self.app._("Tip: {why}.").format(why=reason(mistakes[0].reason, self.app._, dislikes).rstrip("."))
+        why = reasons_text(mistakes[:1], self.app._, dislike_texts(self.conv))
+        return self.app._("Tip: {why}.").format(why=why)
 
     def mark(self) -> None:
         """The student marks the customer's last words as a buying signal."""
@@ -359,9 +358,3 @@ def _phase_mark(surface: pygame.Surface, label: pygame.Rect, here: bool, done: b
     elif done:
         points = [(x, y), (x + size // 2, y + size // 2), (x + size, y - size // 2)]
         pygame.draw.lines(surface, palette.BLUISH_GREEN, False, points, width=3)
-
-
-def _random_seed() -> int:
-    import secrets
-
-    return secrets.randbelow(1_000_000)

@@ -11,11 +11,19 @@ from pygame_gui.elements import UIButton, UITextBox
 
 from simulator.engine import Conversation
 from simulator.engine.content import Content
-from simulator.engine.conversation import TurnRecord
 from simulator.engine.result import Result, score
 from simulator.engine.scoring import Check
 from simulator.engine.wording import localize
-from simulator.messages import CHECK_NAMES, OUTCOMES, PHASES, check_detail, reason
+from simulator.messages import (
+    CHECK_NAMES,
+    OUTCOMES,
+    PHASES,
+    check_detail,
+    dislike_texts,
+    format_number,
+    signal_words,
+    turn_notes,
+)
 from simulator.review import after_action_review, typology_question
 from simulator.ui import palette
 from simulator.ui.chart import ChartData, chart_data, draw_chart
@@ -164,8 +172,8 @@ class DebriefScene(Scene):
             status, points = _("telt niet mee"), ""
         else:
             status = _("voldaan") if item.passed else _("niet voldaan")
-            points = f"{item.score * item.weight:.1f}/{item.weight:g}"
-            points = points.replace(".", ",") if self.app.settings.language == "nl" else points
+            comma = self.app.settings.language == "nl"
+            points = f"{format_number(item.score * item.weight, comma)}/{item.weight:g}"
         chosen = "» " if self.selected is item else ""
         return f"{chosen}{_(CHECK_NAMES[item.id])} {points} ({status})"
 
@@ -177,52 +185,23 @@ class DebriefScene(Scene):
         if self.selected is not None:
             detail = check_detail(self.selected, _, self.app.settings.language == "nl")
             parts.append(f"<b>{esc(_(CHECK_NAMES[self.selected.id]))}</b>: {esc(detail)}")
-        profile = self.content.typology.types[self.content.scenario.customer.typology]
-        dislikes = {
-            k.value: localize(v, conv.language, self.content.scenario.language) for k, v in profile.dislikes.items()
-        }
+        dislikes = dislike_texts(conv)
         for turn in conv.turns:
             star = "» " if turn.number in marked_turns else ""
             title = _("beurt {n} · {phase}").format(n=turn.number, phase=_(PHASES[turn.phase]))
             head = f"<b>{star}{esc(title)}</b>"
             customer = esc(conv.content.scenario.customer.name)
             line = f"{head}<br>{esc(you)}: {esc(turn.move.text)}<br>{customer}: {esc(turn.reply.text)}"
-            notes = self._notes(turn, dislikes)
+            notes = " · ".join(turn_notes(conv, turn, _, dislikes, "×"))
             parts.append(line + (f"<br><i>{esc(notes)}</i>" if notes else ""))
         return "<br><br>".join(parts)
-
-    def _notes(self, turn: TurnRecord, dislikes: dict[str, str]) -> str:
-        _ = self.app._
-        notes = []
-        reply = turn.reply
-        if reply.signal_kind is not None:
-            kind = _("koopsignaal") if reply.signal_kind.value == "koopsignaal" else _("interessesignaal")
-            notes.append(_("klant gaf een {kind}").format(kind=kind))
-        if turn.number in self.conv.marks:
-            notes.append(_("jij markeerde een koopsignaal"))
-        judgements = turn.judgements
-        mistakes = "; ".join(dict.fromkeys(reason(j.reason, _, dislikes).rstrip(".") for j in judgements if j.sign < 0))
-        if mistakes:
-            notes.append(f"× {mistakes}")
-        return " · ".join(notes)
 
     def _signals_html(self) -> str:
         _, stats = self.app._, self.result.signals
         turn_label = _("beurt {n}")
         rows = []
         for row in stats.rows:
-            signal = self.conv.signals.by_id[row.signal_id]
-            what = (
-                localize(signal.text, self.conv.language, self.content.scenario.language)
-                if signal.text
-                else (
-                    localize(
-                        self.content.rulebook.cues[signal.cue or "neutral"],
-                        self.conv.language,
-                        self.content.scenario.language,
-                    )
-                )
-            )
+            what = signal_words(self.conv, row.signal_id)
             status = _("herkend") if row.hit else _("gemist")
             latency = "" if row.latency is None else _(" (na {n} beurt(en))").format(n=row.latency)
             rows.append(
@@ -233,10 +212,13 @@ class DebriefScene(Scene):
         alarms = ", ".join(str(t - 1) for t in stats.false_alarm_moves) or "—"
         rows.append(esc(_("Vals alarm op de klantuitspraak van beurt: {turns}").format(turns=alarms)))
         if stats.rows:
+            comma = self.app.settings.language == "nl"
             rate = _("Trefkans {hit} · vals-alarmkans {fa} · d′ {d}").format(
-                hit=f"{stats.hit_rate:.2f}", fa=f"{stats.false_alarm_rate:.2f}", d=f"{stats.dprime:.2f}"
+                hit=format_number(stats.hit_rate, comma, 2),
+                fa=format_number(stats.false_alarm_rate, comma, 2),
+                d=format_number(stats.dprime, comma, 2),
             )
-            rows.append(esc(rate if self.app.settings.language != "nl" else rate.replace(".", ",")))
+            rows.append(esc(rate))
         return "<br>".join(rows)
 
     # ------------------------------------------------------------------ input
@@ -337,7 +319,7 @@ class DebriefScene(Scene):
     def _header_text(self) -> str:
         _, r = self.app._, self.result
         verdict = _("voldoende") if r.passed else _("onvoldoende")
-        grade = f"{r.grade:.1f}".replace(".", ",") if self.app.settings.language == "nl" else f"{r.grade:.1f}"
+        grade = format_number(r.grade, self.app.settings.language == "nl")
         return _("Cijfer {grade} ({verdict}) · uitkomst: {outcome} · score {score}/100").format(
             grade=grade, verdict=verdict, outcome=_(OUTCOMES[r.outcome]), score=round(r.score)
         )

@@ -13,7 +13,7 @@ from simulator.ui.intents import Input, Intent
 from simulator.ui.scenes.base import Scene
 from simulator.ui.scenes.prepare import esc
 from simulator.ui.theory import TheoryDeck, load_theory
-from simulator.ui.widgets import scroll_text_box
+from simulator.ui.widgets import dim, scroll_text_box
 
 if TYPE_CHECKING:
     from simulator.ui.app import App
@@ -101,9 +101,7 @@ class HelpOverlay(Scene):
                 stop()
 
     def draw(self, surface: pygame.Surface) -> None:
-        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        shade.fill((0, 0, 0, 150))
-        surface.blit(shade, (0, 0))
+        dim(surface)
         pygame.draw.rect(surface, palette.BACKGROUND, self.box, border_radius=10)
         pygame.draw.rect(surface, palette.INK, self.box, width=2, border_radius=10)
         hint = self.app.fonts.get(14).render(

@@ -12,6 +12,7 @@ from simulator.ui import palette
 from simulator.ui.intents import Input, Intent
 from simulator.ui.scenes.base import Scene
 from simulator.ui.scenes.prepare import esc
+from simulator.ui.widgets import dim
 
 if TYPE_CHECKING:
     from simulator.ui.app import App
@@ -54,8 +55,6 @@ class ProblemsOverlay(Scene):
             self.app.pop()
 
     def draw(self, surface: pygame.Surface) -> None:
-        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        shade.fill((0, 0, 0, 150))
-        surface.blit(shade, (0, 0))
+        dim(surface)
         pygame.draw.rect(surface, palette.BACKGROUND, self.box, border_radius=10)
         pygame.draw.rect(surface, palette.VERMILLION, self.box, width=3, border_radius=10)
