@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from simulator.engine.content import Content
 from simulator.engine.moves import FULL_CHAIN, TALKING_KINDS, Move, repeatable
-from simulator.engine.state import SessionState
+from simulator.engine.state import SessionState, SignalWindow
 from simulator.engine.vocabulary import CheckId, MoveKind, NeedState, Phase, QuestionType, Technique
 
 
@@ -35,6 +35,32 @@ FIXED_JUDGEMENTS: dict[MoveKind, tuple[Judgement, ...]] = {
 }
 
 
+@dataclass(frozen=True)
+class Moment:
+    """What the assessor looks at, read once per turn: the state, the phase and what they imply."""
+
+    state: SessionState
+    phase: Phase
+    window: SignalWindow | None
+    objection: str | None
+    surfaced: tuple[str, ...]
+    fresh_hook: str | None
+
+    @classmethod
+    def of(cls, state: SessionState, phase: Phase) -> Moment:
+        """Read the moment from the state (the state must not change while the moment is used)."""
+        surfaced = tuple(state.surfaced())
+        return cls(state, phase, state.open_window(), state.open_objection(), surfaced, _fresh_hook(state))
+
+
+def _fresh_hook(state: SessionState) -> str | None:
+    """A need the customer just mentioned whose hook is still open."""
+    for need_id, at in state.needs.items():
+        if at is NeedState.SURFACED and state.need_turns[need_id].get(NeedState.SURFACED) == state.customer_turn:
+            return need_id
+    return None
+
+
 class Assessor:
     """Judges moves against the rubric, given the hidden state of the conversation."""
 
@@ -43,9 +69,10 @@ class Assessor:
         self._weights = content.rulebook.scoring.weights
         profile = content.typology.types[content.scenario.customer.typology]
         self._profile = profile
+        self._dislikes = {key: Judgement(CheckId.TYPOLOGIE, -1, f"dislike:{key.value}") for key in profile.dislikes}
         self._kvvb_need = {row.id: row.need for row in content.scenario.product.kvvb}
         self._objections = {obj.id: obj for obj in content.scenario.objections}
-        self._handlers: dict[MoveKind, Callable[[Move, SessionState, Phase], list[Judgement]]] = {
+        self._handlers: dict[MoveKind, Callable[[Move, Moment], list[Judgement]]] = {
             MoveKind.SMALLTALK: self._smalltalk,
             MoveKind.VRAAG: self._question,
             MoveKind.DOORVRAAG: self._probe,
@@ -65,132 +92,126 @@ class Assessor:
 
     def judge(self, move: Move, state: SessionState, phase: Phase) -> list[Judgement]:
         """All judgements on a move made now."""
-        found = self._by_kind(move, state, phase)
-        found += self._typology(move, state)
-        if state.open_window() is not None and move.kind in TALKING_KINDS:
+        return self.judge_at(move, Moment.of(state, phase))
+
+    def judge_at(self, move: Move, now: Moment) -> list[Judgement]:
+        """All judgements on a move made at a moment (cheaper when judging many moves at once)."""
+        fixed = FIXED_JUDGEMENTS.get(move.kind)
+        if fixed is not None:
+            found = list(fixed)
+        else:
+            handler = self._handlers.get(move.kind)
+            found = handler(move, now) if handler else []
+        if move.effects and move.kind is not MoveKind.SMALLTALK:
+            found += self._typology(move)
+        if now.window is not None and move.kind in TALKING_KINDS:
             found.append(Judgement(CheckId.SIGNAAL_BENUTTEN, -1, "talk_on_after_signal"))
-        if move.id in state.used_moves and not repeatable(move.id):
+        if move.id in now.state.used_moves and not repeatable(move.id):
             found.append(Judgement(CheckId.LUISTEREN, -1, "repeat"))
         return found
 
-    def _by_kind(self, move: Move, state: SessionState, phase: Phase) -> list[Judgement]:
-        fixed = FIXED_JUDGEMENTS.get(move.kind)
-        if fixed is not None:
-            return list(fixed)
-        handler = self._handlers.get(move.kind)
-        return handler(move, state, phase) if handler else []
-
-    def _smalltalk(self, move: Move, state: SessionState, phase: Phase) -> list[Judgement]:
-        if phase is Phase.OPENING and state.smalltalk_count < self._profile.smalltalk_tolerance:
+    def _smalltalk(self, move: Move, now: Moment) -> list[Judgement]:
+        if now.phase is Phase.OPENING and now.state.smalltalk_count < self._profile.smalltalk_tolerance:
             return [Judgement(CheckId.TYPOLOGIE, 1, "smalltalk_fits")]
         return [Judgement(CheckId.TYPOLOGIE, -1, "smalltalk_too_much")]
 
-    def _question(self, move: Move, state: SessionState, phase: Phase) -> list[Judgement]:
+    def _question(self, move: Move, now: Moment) -> list[Judgement]:
         if move.question_type is not QuestionType.OPEN:
             return [Judgement(CheckId.VRAAGTECHNIEK, -1, "leading_question")]
-        heard = self._unprobed_hook(state)
+        heard = now.fresh_hook
         found = [Judgement(CheckId.VRAAGTECHNIEK, 1, "open_question")]
         if heard is not None:
             found.append(Judgement(CheckId.DOORVRAGEN, -1, "hook_ignored"))
         return found
 
-    def _probe(self, move: Move, state: SessionState, phase: Phase) -> list[Judgement]:
+    def _probe(self, move: Move, now: Moment) -> list[Judgement]:
         return [Judgement(CheckId.DOORVRAGEN, 1, "probe_hook"), Judgement(CheckId.LUISTEREN, 1, "builds_on")]
 
-    def _summary(self, move: Move, state: SessionState, phase: Phase) -> list[Judgement]:
+    def _summary(self, move: Move, now: Moment) -> list[Judgement]:
         if move.false_detail:
             return [
                 Judgement(CheckId.SAMENVATTEN, -1, "wrong_summary"),
                 Judgement(CheckId.LUISTEREN, -1, "wrong_summary"),
             ]
-        if state.summaries_right == 0:
+        if now.state.summaries_right == 0:
             return [Judgement(CheckId.SAMENVATTEN, 1, "summary"), Judgement(CheckId.LUISTEREN, 1, "summary")]
         return [Judgement(CheckId.SAMENVATTEN, 1, "summary")]
 
-    def _transition(self, move: Move, state: SessionState, phase: Phase) -> list[Judgement]:
-        if not state.surfaced():
+    def _transition(self, move: Move, now: Moment) -> list[Judgement]:
+        if not now.surfaced:
             return [Judgement(CheckId.FASEDISCIPLINE, -1, "present_too_early")]
-        if not any(state.need_at_least(n, NeedState.EXPLORED) for n in state.needs):
+        if not any(now.state.need_at_least(n, NeedState.EXPLORED) for n in now.surfaced):
             return [Judgement(CheckId.DOORVRAGEN, -1, "present_before_probing")]
         return [Judgement(CheckId.FASEDISCIPLINE, 1, "present_after_needs")]
 
-    def _pitch(self, move: Move, state: SessionState, phase: Phase) -> list[Judgement]:
+    def _pitch(self, move: Move, now: Moment) -> list[Judgement]:
         found = [Judgement(CheckId.ARGUMENTATIE, -1, "feature_dump")]
-        if not state.surfaced():
+        if not now.surfaced:
             found.append(Judgement(CheckId.FASEDISCIPLINE, -1, "pitch_before_asking"))
         return found
 
-    def _argument(self, move: Move, state: SessionState, phase: Phase) -> list[Judgement]:
+    def _argument(self, move: Move, now: Moment) -> list[Judgement]:
         need = self._kvvb_need[move.target or ""]
-        if not state.surfaced():
+        if not now.surfaced:
             return [
                 Judgement(CheckId.FASEDISCIPLINE, -1, "pitch_before_asking"),
                 Judgement(CheckId.ARGUMENTATIE, -1, "argument_unlinked"),
             ]
-        if not state.need_at_least(need, NeedState.SURFACED):
+        if not now.state.need_at_least(need, NeedState.SURFACED):
             return [Judgement(CheckId.ARGUMENTATIE, -1, "argument_unlinked")]
         if not move.parts >= FULL_CHAIN:
             return [Judgement(CheckId.ARGUMENTATIE, -1, "argument_incomplete")]
-        if not state.need_at_least(need, NeedState.EXPLORED):
+        if not now.state.need_at_least(need, NeedState.EXPLORED):
             return [Judgement(CheckId.ARGUMENTATIE, -1, "argument_unexplored")]
         return [Judgement(CheckId.ARGUMENTATIE, 1, "argument_linked")]
 
-    def _objection(self, move: Move, state: SessionState, phase: Phase) -> list[Judgement]:
-        status = state.objections[move.target or ""]
+    def _objection(self, move: Move, now: Moment) -> list[Judgement]:
+        status = now.state.objections[move.target or ""]
         if move.technique is Technique.DOORVRAGEN:
             sign = 1 if status.probed_turn is None else -1
             return [
                 Judgement(CheckId.BEZWAREN, sign, "objection_probe"),
                 Judgement(CheckId.LUISTEREN, sign, "builds_on"),
             ]
+        good = self.technique_works(move)
+        return [Judgement(CheckId.BEZWAREN, 1 if good else -1, "technique_fits" if good else "technique_poor")]
+
+    def technique_works(self, move: Move) -> bool:
+        """Whether an answer to an objection takes it away on its own (without a doorvraag first)."""
         objection = self._objections[move.target or ""]
         table = self._content.rulebook.techniques[objection.type]
         effect = table.get(move.technique, 0.0) if isinstance(move.technique, Technique) else 0.0
-        good = effect >= self._content.rulebook.objection_handling.success
-        return [Judgement(CheckId.BEZWAREN, 1 if good else -1, "technique_fits" if good else "technique_poor")]
+        return effect >= self._content.rulebook.objection_handling.success
 
-    def _trial_close(self, move: Move, state: SessionState, phase: Phase) -> list[Judgement]:
-        if state.open_window() is not None:
+    def _trial_close(self, move: Move, now: Moment) -> list[Judgement]:
+        if now.window is not None:
             return [Judgement(CheckId.SIGNAAL_BENUTTEN, 1, "acts_on_signal")]
         return []
 
-    def _close(self, move: Move, state: SessionState, phase: Phase) -> list[Judgement]:
-        if state.open_objection() is not None:
+    def _close(self, move: Move, now: Moment) -> list[Judgement]:
+        if now.objection is not None:
             return [Judgement(CheckId.BEZWAREN, -1, "close_over_objection")]
-        if state.open_window() is not None:
+        if now.window is not None:
             return [
                 Judgement(CheckId.SIGNAAL_BENUTTEN, 1, "acts_on_signal"),
                 Judgement(CheckId.AFSLUITMOMENT, 1, "close_on_signal"),
                 Judgement(CheckId.RESULTAAT, 1, "close_on_signal"),
             ]
-        if not state.windows:
+        if not now.state.windows:
             return [Judgement(CheckId.AFSLUITMOMENT, -1, "close_before_signal")]
         return [Judgement(CheckId.AFSLUITMOMENT, -1, "close_late")]
 
-    def _next_step(self, move: Move, state: SessionState, phase: Phase) -> list[Judgement]:
-        if state.open_window() is not None:
+    def _next_step(self, move: Move, now: Moment) -> list[Judgement]:
+        if now.window is not None:
             return [Judgement(CheckId.SIGNAAL_BENUTTEN, -1, "next_step_instead_of_close")]
         thresholds = self._content.rulebook.thresholds
-        if state.mood.readiness >= thresholds.order_readiness:
+        if now.state.mood.readiness >= thresholds.order_readiness:
             return [Judgement(CheckId.RESULTAAT, -1, "next_step_instead_of_order")]
-        if state.mood.readiness < thresholds.next_step_readiness:
+        if now.state.mood.readiness < thresholds.next_step_readiness:
             return [Judgement(CheckId.RESULTAAT, -1, "next_step_too_early")]
-        if state.mood.patience < thresholds.impatience:
+        if now.state.mood.patience < thresholds.impatience:
             return [Judgement(CheckId.RESULTAAT, 1, "next_step_fits")]
         return []
 
-    def _typology(self, move: Move, state: SessionState) -> list[Judgement]:
-        if move.kind is MoveKind.SMALLTALK:
-            return []
-        return [
-            Judgement(CheckId.TYPOLOGIE, -1, f"dislike:{key.value}")
-            for key in move.effects
-            if key in self._profile.dislikes
-        ]
-
-    def _unprobed_hook(self, state: SessionState) -> str | None:
-        """A need the customer just mentioned whose hook is still open."""
-        for need_id, at in state.needs.items():
-            if at is NeedState.SURFACED and state.need_turns[need_id].get(NeedState.SURFACED) == state.customer_turn:
-                return need_id
-        return None
+    def _typology(self, move: Move) -> list[Judgement]:
+        return [self._dislikes[key] for key in move.effects if key in self._dislikes]

@@ -179,7 +179,13 @@ class Objection(Strict):
     answers: dict[Technique, LocalText] = Field(
         min_length=2, description="The student's answer per technique offered (besides doorvragen)."
     )
-    resolved: LocalText = Field(description="The customer's words when the objection is taken away.")
+    resolved: LocalText | None = Field(
+        None,
+        description=(
+            "The customer's words when the objection is taken away (required, except for a pretext: probing "
+            "a pretext brings up the objection it hides)."
+        ),
+    )
     unresolved: LocalText = Field(description="The customer's words when the answer does not land.")
 
 

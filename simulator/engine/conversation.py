@@ -106,6 +106,7 @@ class Conversation:
         self.marks: list[int] = []
         self.offered: list[Move] = []
         self._judged: dict[str, list[Judgement]] = {}
+        self._values: dict[str, float] = {}
         situation = content.rulebook.buying_situations[content.scenario.buying_situation]
         self.max_turns = content.scenario.max_turns or situation.turn_limit
         self.ended_by: str | None = None
@@ -165,7 +166,7 @@ class Conversation:
         reaction = Reaction()
         reaction.say(self.wording.customer("greeting", self.rng))
         self.greeting = self._customer_turn(0, reaction, None)
-        self.offered, self._judged = self.offers.offer(self.state, self.phase, self.rng)
+        self.offered, self._judged, self._values = self.offers.offer(self.state, self.phase, self.rng)
         return self.greeting
 
     def playtest_from(
@@ -188,7 +189,7 @@ class Conversation:
         reaction = Reaction()
         reaction.say(greeting.text)
         self.greeting = self._customer_turn(0, reaction, None)
-        self.offered, self._judged = self.offers.offer(self.state, self.phase, self.rng)
+        self.offered, self._judged, self._values = self.offers.offer(self.state, self.phase, self.rng)
         return self.greeting
 
     def mark_signal(self) -> bool:
@@ -231,7 +232,7 @@ class Conversation:
         ):
             signal = self.signals.emit(self.state, self.phase, self.state.customer_turn, self.rng)
         reply = self._customer_turn(self.state.customer_turn, reaction, signal)
-        value = self.assessor.value(judgements)
+        value = self.value(move)
         self.turns.append(
             TurnRecord(
                 len(self.turns) + 1,
@@ -246,7 +247,9 @@ class Conversation:
                 reply,
             )
         )
-        self.offered, self._judged = ([], {}) if self.finished else self.offers.offer(self.state, self.phase, self.rng)
+        self.offered, self._judged, self._values = (
+            ([], {}, {}) if self.finished else self.offers.offer(self.state, self.phase, self.rng)
+        )
         return reply
 
     def judgement(self, move: Move) -> list[Judgement]:
@@ -254,10 +257,14 @@ class Conversation:
         judged = self._judged.get(move.id)
         return judged if judged is not None else self.assessor.judge(move, self.state, self.phase)
 
+    def value(self, move: Move) -> float:
+        """The weighted value of a move's judgement now (what the debrief ranks moves by)."""
+        value = self._values.get(move.id)
+        return value if value is not None else self.assessor.value(self.judgement(move))
+
     def _best_offered(self) -> tuple[Move, list[Judgement], float]:
-        scored = [(self.judgement(m), m) for m in self.offered]
-        judgements, move = max(scored, key=lambda pair: self.assessor.value(pair[0]))
-        return move, judgements, self.assessor.value(judgements)
+        move = max(self.offered, key=self.value)
+        return move, self.judgement(move), self.value(move)
 
     def _play(self, move: Move) -> Reaction:
         turn = self.state.customer_turn + 1

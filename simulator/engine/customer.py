@@ -228,7 +228,8 @@ class CustomerModel:
         r.readiness_factor = (effect - handling.neutral) / (1 - handling.neutral)
         if effect >= handling.success:
             status.resolved_turn = turn
-            r.say(self.w.text(objection.resolved))
+            if objection.resolved is not None:
+                r.say(self.w.text(objection.resolved))
             r.events.append(f"objection_resolved:{objection.id}")
         else:
             r.effects = [EffectKey.MISLUKTE_BEZWAARBEHANDELING]

@@ -73,11 +73,13 @@ T = TypeVar("T")
 def memo(method: Callable[Concatenate[MoveBuilder, P], T]) -> Callable[Concatenate[MoveBuilder, P], T]:
     """Build a move once per builder: moves that depend only on the scenario never change."""
 
+    name = method.__name__
+
     def wrapper(self: MoveBuilder, /, *args: P.args, **kwargs: P.kwargs) -> T:
-        key = (method.__name__, *(getattr(a, "id", a) for a in args), *sorted(kwargs.items()))
-        if key not in self._cache:
-            self._cache[key] = method(self, *args, **kwargs)
-        cached = self._cache[key]
+        key = (name, *(getattr(a, "id", a) for a in args), *sorted(kwargs.items())) if kwargs or args else name
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = self._cache[key] = method(self, *args, **kwargs)
         return list(cached) if isinstance(cached, list) else cached  # type: ignore[return-value]
 
     wrapper.__doc__ = method.__doc__
@@ -94,12 +96,16 @@ class MoveBuilder:
         self._needs = {need.id: need for need in content.scenario.needs}
         self._rows = content.scenario.product.kvvb
         self._objections = {obj.id: obj for obj in content.scenario.objections}
-        self._cache: dict[tuple[object, ...], object] = {}
+        self._cache: dict[object, object] = {}
+        self._lines: dict[str, str] = {}
 
     def _line(self, key: str) -> str:
         """The student's words for a move: one of the authored variants, the same all conversation long."""
-        variants = self._w.student_variants(key)
-        return variants[self._variant % len(variants)]
+        line = self._lines.get(key)
+        if line is None:
+            variants = self._w.student_variants(key)
+            line = self._lines[key] = variants[self._variant % len(variants)]
+        return line
 
     # ------------------------------------------------------------------ opening
 
@@ -188,7 +194,11 @@ class MoveBuilder:
 
     def summary(self, state: SessionState, wrong: Need | None = None) -> Move:
         """A summary of what the customer said; with ``wrong`` one point is replaced by a false detail."""
-        items = state.surfaced()
+        return self._summary(tuple(state.surfaced()), wrong)
+
+    @memo
+    def _summary(self, surfaced: tuple[str, ...], wrong: Need | None) -> Move:
+        items = list(surfaced)
         phrases = [self._w.text(self._needs[nid].summary) for nid in items]
         false_detail = None
         if wrong is not None and items:
@@ -199,7 +209,7 @@ class MoveBuilder:
         template = self._line("summary")
         kind_key = EffectKey.FOUTE_SAMENVATTING if false_detail else EffectKey.SAMENVATTING
         return Move(
-            f"summary:{'wrong' if false_detail else 'right'}:{len(state.surfaced())}",
+            f"summary:{'wrong' if false_detail else 'right'}:{len(surfaced)}",
             template.replace("{items}", join_items(phrases, self._w)),
             MoveKind.SAMENVATTING,
             (kind_key,),
@@ -275,16 +285,14 @@ class MoveBuilder:
     def close(self, technique: CloseTechnique, state: SessionState) -> Move:
         """A close with one technique (a summarising close names what the customer said so far)."""
         text = self._line(technique.value)
-        if "{items}" not in text:
-            return self._static_close(technique, text)
-        reasons = [self._w.text(self._needs[nid].summary) for nid in state.surfaced()]
-        return self._close_move(technique, text.replace("{items}", join_items(reasons, self._w)))
+        return self._close(technique, tuple(state.surfaced()) if "{items}" in text else ())
 
     @memo
-    def _static_close(self, technique: CloseTechnique, text: str) -> Move:
-        return self._close_move(technique, text)
-
-    def _close_move(self, technique: CloseTechnique, text: str) -> Move:
+    def _close(self, technique: CloseTechnique, surfaced: tuple[str, ...]) -> Move:
+        text = self._line(technique.value)
+        if "{items}" in text:
+            reasons = [self._w.text(self._needs[nid].summary) for nid in surfaced]
+            text = text.replace("{items}", join_items(reasons, self._w))
         qtype = QuestionType.ALTERNATIEF if technique is CloseTechnique.ALTERNATIEF else QuestionType.GESLOTEN
         return Move(
             f"close:{technique.value}",

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import random
 
-from simulator.engine.assess import Assessor, Judgement
+from simulator.engine.assess import Assessor, Judgement, Moment
 from simulator.engine.content import Content, Need
 from simulator.engine.moves import Move, MoveBuilder, repeatable
 from simulator.engine.state import SessionState
 from simulator.engine.vocabulary import CloseTechnique, NeedState, Phase
 
 Judged = dict[str, list[Judgement]]
+Values = dict[str, float]
 
 
 class OfferMaker:
@@ -26,8 +27,8 @@ class OfferMaker:
         self._rules = content.rulebook.offer
         self._signals = [s for s in content.scenario.signals if s.answer is not None]
 
-    def offer(self, state: SessionState, phase: Phase, rng: random.Random) -> tuple[list[Move], Judged]:
-        """The moves for this turn, in a seeded random order, with the assessor's judgement of each."""
+    def offer(self, state: SessionState, phase: Phase, rng: random.Random) -> tuple[list[Move], Judged, Values]:
+        """The moves for this turn, in a seeded random order, with the assessor's judgement of each and its value."""
         size = rng.randint(self._rules.min, self._rules.max)
         pinned = self._pinned(state, phase, rng)[: max(2, size - 2)]
         taken = {m.id for m in pinned}
@@ -36,9 +37,11 @@ class OfferMaker:
             for m in self._candidates(state, phase, rng)
             if m.id not in taken and (m.id not in state.used_moves or repeatable(m.id))
         ]
-        judged = {m.id: self._assessor.judge(m, state, phase) for m in [*pinned, *others]}
-        strong = [m for m in others if self._assessor.value(judged[m.id]) > 0]
-        weak = [m for m in others if self._assessor.value(judged[m.id]) <= 0]
+        now = Moment.of(state, phase)
+        judged = {m.id: self._assessor.judge_at(m, now) for m in [*pinned, *others]}
+        values = {move_id: self._assessor.value(found) for move_id, found in judged.items()}
+        strong = [m for m in others if values[m.id] > 0]
+        weak = [m for m in others if values[m.id] <= 0]
         rng.shuffle(strong)
         rng.shuffle(weak)
         chosen = list(pinned)
@@ -47,7 +50,7 @@ class OfferMaker:
         chosen += weak[: size - len(chosen)]
         chosen += strong[take_strong : take_strong + size - len(chosen)]
         rng.shuffle(chosen)
-        return chosen, {m.id: judged[m.id] for m in chosen}
+        return chosen, {m.id: judged[m.id] for m in chosen}, {m.id: values[m.id] for m in chosen}
 
     def _pinned(self, state: SessionState, phase: Phase, rng: random.Random) -> list[Move]:
         """Moves that must be on offer now: answers to an open objection, the follow-up on a hook the
@@ -58,10 +61,7 @@ class OfferMaker:
         pinned: list[Move] = []
         objection_id = state.open_objection()
         if objection_id is not None:
-            handling = b.handle(b.objection(objection_id))
-            if state.objections[objection_id].probed_turn is not None:
-                handling = handling[1:]
-            pinned += [m for m in handling if m.id not in state.used_moves][:3]
+            pinned += self._objection_answers(state, objection_id, rng)
         fresh = [
             n
             for n in b.needs_in(state, NeedState.SURFACED)
@@ -72,6 +72,21 @@ class OfferMaker:
         if state.open_window() is not None and state.outcome is None:
             pinned.append(b.close(rng.choice(list(CloseTechnique)), state))
         return pinned
+
+    def _objection_answers(self, state: SessionState, objection_id: str, rng: random.Random) -> list[Move]:
+        """Up to three ways to handle the open objection: the doorvraag until it is asked, then a seeded
+        mix of the authored answers with at least one that works, so every technique gets its turn."""
+        probe, *answers = self._builder.handle(self._builder.objection(objection_id))
+        answers = [m for m in answers if m.id not in state.used_moves]
+        rng.shuffle(answers)
+        answers.sort(key=lambda m: not self._works(m))
+        chosen = answers[:1] + sorted(answers[1:], key=lambda m: rng.random())
+        if state.objections[objection_id].probed_turn is None:
+            chosen.insert(0, probe)
+        return chosen[:3]
+
+    def _works(self, move: Move) -> bool:
+        return self._assessor.technique_works(move)
 
     def _candidates(self, state: SessionState, phase: Phase, rng: random.Random) -> list[Move]:
         if phase is Phase.RELATIE:

@@ -154,7 +154,10 @@ def authored_lines(content: Content) -> Iterator[tuple[str, str]]:
             yield f"needs.{need.id}.{key}", text(getattr(need, key))
     for objection in s.objections:
         for key in ("text", "probe", "probe_answer", "resolved", "unresolved"):
-            yield f"objections.{objection.id}.{key}", text(getattr(objection, key))
+            if getattr(objection, key) is not None:
+                yield f"objections.{objection.id}.{key}", text(getattr(objection, key))
+        for technique, answer in objection.answers.items():
+            yield f"objections.{objection.id}.answers.{technique.value}", text(answer)
     for signal in s.signals:
         if signal.text is not None:
             yield f"signals.{signal.id}.text", text(signal.text)

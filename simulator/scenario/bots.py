@@ -28,7 +28,7 @@ class BotSpec:
 
 
 def _value(conv: Conversation, move: Move) -> float:
-    return conv.assessor.value(conv.judgement(move))
+    return conv.value(move)
 
 
 def _best(conv: Conversation, moves: list[Move]) -> str:

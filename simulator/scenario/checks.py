@@ -103,6 +103,8 @@ def _objections(scenario: Scenario, report: Report) -> None:
             report.at((*where, "hides"), "an objection cannot hide itself")
         elif objection.hides not in ids:
             report.at((*where, "hides"), f"unknown objection '{objection.hides}' (objections: {_names(ids)})")
+        if objection.resolved is None and objection.type is not ObjectionType.VALS:
+            report.at(where, "'resolved:' is required: the customer's words when the objection is taken away")
         trigger = objection.trigger
         _min_max((*where, "trigger"), trigger.min_readiness, trigger.max_readiness, report)
 

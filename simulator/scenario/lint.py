@@ -15,6 +15,9 @@ those that load without errors, and returns warnings only (``severity="warning"`
     texts of the rulebook and typology the scenario uses are checked too
 ``template-placeholder``
     a summary or summarising close without ``{items}``, a wrong-summary reply without ``{detail}``
+``never-said``
+    a line or move the engine can never use with this rulebook and customer type (see
+    :mod:`simulator.scenario.never_said`)
 ``unused-cue`` / ``unused-buying-model``
     a rulebook entry that no scenario, mood or typology among the checked files uses; reported only when
     the rulebook is checked together with scenarios that use it
@@ -46,6 +49,7 @@ from simulator.engine.vocabulary import Language, Phase, SignalKind
 from simulator.engine.wording import localize
 from simulator.scenario.checks import check_rulebook
 from simulator.scenario.loader import _Doc, _expand, _load, _read, _resolve, _scenario
+from simulator.scenario.never_said import never_said
 from simulator.scenario.problems import ContentError, KeyPath, Problem, dotted, position_of, sort_problems
 
 UNREACHABLE_SIGNAL = "unreachable-signal"
@@ -55,12 +59,14 @@ MISSING_TRANSLATION = "missing-translation"
 TEMPLATE_PLACEHOLDER = "template-placeholder"
 UNUSED_CUE = "unused-cue"
 UNUSED_BUYING_MODEL = "unused-buying-model"
+NEVER_SAID = "never-said"
 CODES = (
     UNREACHABLE_SIGNAL,
     UNREACHABLE_OBJECTION,
     HOOK_NOT_IN_STATEMENT,
     MISSING_TRANSLATION,
     TEMPLATE_PLACEHOLDER,
+    NEVER_SAID,
     UNUSED_CUE,
     UNUSED_BUYING_MODEL,
 )
@@ -201,6 +207,8 @@ def _lint_scenario(item: _ScenarioFile) -> list[Problem]:
     _signals(content, own)
     _objections(content, own)
     _hooks(scenario, own)
+    for where, why in never_said(content):
+        own.at(NEVER_SAID, where, why)
     _templates(_template_lines(scenario), own)
     _translations(scenario, scenario, own, "")
     why = " of a scenario that uses this file"

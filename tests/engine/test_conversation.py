@@ -162,7 +162,7 @@ def test_an_interest_question_can_be_answered_and_is_no_buying_signal(content: C
     conv = Conversation(content, seed=4)
     conv.start()
     conv.state.shown_signals[question.id] = conv.state.customer_turn
-    conv.offered, _ = conv.offers.offer(conv.state, conv.phase, conv.rng)
+    conv.offered, _, _ = conv.offers.offer(conv.state, conv.phase, conv.rng)
     assert f"answer:{question.id}" in [m.id for m in conv.offered]
     assert question.kind.value == "interessesignaal"
     conv.mark_signal()
