@@ -226,4 +226,6 @@ EN = {
     "Scenario opnieuw geladen; {n} van {m} zetten hersteld.": "Scenario reloaded; {n} of {m} moves restored.",
     "Het scenario bevat fouten; het spel gaat verder met de vorige versie.": "The scenario has errors; the game carries on with the previous version.",
     "Sluiten (Esc)": "Close (Esc)",
+    "Inkomend telefoongesprek": "Incoming telephone call",
+    "U belt de klant": "You are calling the customer",
 }

@@ -438,6 +438,35 @@ class ScoringRules(Strict):
     parts: RubricParts = Field(description="How the parts of a check add up.")
 
 
+class ChannelRules(Strict):
+    """How a channel (face to face, telephone) shapes the conversation."""
+
+    visible: bool = Field(description="Whether the student sees the customer (body language, non-verbal signals).")
+    turn_factor: float = Field(
+        gt=0, le=2, description="Factor on the buying situation's turn limit (telephone calls are shorter)."
+    )
+    cues: dict[Id, Id] = Field(
+        default_factory=dict,
+        description=(
+            "On a channel where the customer cannot be seen: the audible cue that replaces each visible one "
+            "(e.g. checks_watch → sounds_rushed)."
+        ),
+    )
+    default_cue: Id | None = Field(
+        None, description="On a channel where the customer cannot be seen: the cue for anything not in 'cues'."
+    )
+
+    def audible(self) -> set[str]:
+        """The cues the student can perceive on this channel when the customer cannot be seen."""
+        return {*self.cues.values(), *([self.default_cue] if self.default_cue else [])}
+
+    def perceived(self, cue: str) -> str:
+        """The cue as the student perceives it on this channel."""
+        if self.visible or cue in self.audible():
+            return cue
+        return self.cues.get(cue) or self.default_cue or cue
+
+
 class Rulebook(Strict):
     """All tuning numbers of the customer model and the scorer."""
 
@@ -455,6 +484,9 @@ class Rulebook(Strict):
         description="How well each technique handles each objection type (0–1)."
     )
     objection_handling: ObjectionRules = Field(description="How answers to objections work.")
+    channels: dict[Channel, ChannelRules] = Field(
+        description="Per channel: whether the customer is seen, the turn limit factor and the audible cues."
+    )
     buying_models: dict[Id, list[StageDef]] = Field(description="Buying-behaviour stage models (e.g. aida).")
     cues: dict[Id, LocalText] = Field(description="Body-language cues the engine can show.")
     moods: dict[Id, Id] = Field(description="Cue shown for each mood when no signal is shown.")

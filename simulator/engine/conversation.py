@@ -108,7 +108,8 @@ class Conversation:
         self._judged: dict[str, list[Judgement]] = {}
         self._values: dict[str, float] = {}
         situation = content.rulebook.buying_situations[content.scenario.buying_situation]
-        self.max_turns = content.scenario.max_turns or situation.turn_limit
+        self.channel = content.rulebook.channels[content.scenario.channel]
+        self.max_turns = content.scenario.max_turns or round(situation.turn_limit * self.channel.turn_factor)
         self.ended_by: str | None = None
 
     def _initial_state(self) -> SessionState:
@@ -291,6 +292,7 @@ class Conversation:
                 reaction.informative.append(f"question:{signal.id}")
             reaction.events.append(f"signal:{signal.id}")
         mood = self.state.mood
+        cue = self.channel.perceived(cue)
         return CustomerTurn(
             number=number,
             text=" ".join(reaction.lines),

@@ -19,6 +19,7 @@ from simulator.engine.content import (
 )
 from simulator.engine.vocabulary import (
     BuyingSituation,
+    Channel,
     CheckId,
     EffectKey,
     Language,
@@ -114,6 +115,18 @@ def _min_max(where: KeyPath, low: float | None, high: float | None, report: Repo
         report.at((*where, "min_readiness"), f"min_readiness ({low:g}) is above max_readiness ({high:g})")
 
 
+def _heard(cue: str, scenario: Scenario, rulebook: Rulebook, where: KeyPath, report: Report) -> None:
+    """On a channel where the customer cannot be seen, a non-verbal signal must be something one hears."""
+    channel = rulebook.channels.get(scenario.channel)
+    if channel is None or channel.visible or cue in channel.audible():
+        return
+    message = (
+        f"the student cannot see the customer on a {scenario.channel.value} call: use a verbal signal or "
+        f"a cue one can hear ({_names(channel.audible())})"
+    )
+    report.at(where, message)
+
+
 def _preparation(scenario: Scenario, report: Report) -> None:
     needs = {need.id for need in scenario.needs}
     for index, option in enumerate(scenario.preparation.options):
@@ -132,6 +145,8 @@ def _signals(scenario: Scenario, rulebook: Rulebook, report: Report) -> None:
             report.at((*where, "channel"), "a non-verbal signal needs 'cue:' (a cue id from the rulebook)")
         if signal.cue is not None and signal.cue not in rulebook.cues:
             report.at((*where, "cue"), f"unknown cue '{signal.cue}' (cues: {_names(rulebook.cues)})")
+        elif signal.cue is not None and signal.channel is SignalChannel.NONVERBAAL:
+            _heard(signal.cue, scenario, rulebook, (*where, "cue"), report)
         _min_max(where, signal.min_readiness, signal.max_readiness, report)
         if signal.answer is not None and not (
             signal.kind is SignalKind.INTERESSESIGNAAL and signal.channel is SignalChannel.VERBAAL
@@ -189,6 +204,7 @@ def check_rulebook(rulebook: Rulebook, report: Report) -> None:
     _complete(("arguments", "motive_proof"), Motive, rulebook.arguments.motive_proof, "motive", report)
     _outcomes(rulebook, report)
     _moods(rulebook, report)
+    _channels(rulebook, report)
     _offer(rulebook.offer, report)
     for name, stages in rulebook.buying_models.items():
         _stages(("buying_models", name), stages, report)
@@ -222,6 +238,21 @@ def _outcomes(rulebook: Rulebook, report: Report) -> None:
             report.at(where, f"unknown outcome '{name}' (outcomes: {_names(known)})", key=True)
         elif not 0 <= value <= 1:
             report.at(where, f"must be between 0 and 1 (it is {value:g})")
+
+
+def _channels(rulebook: Rulebook, report: Report) -> None:
+    _complete(("channels",), Channel, rulebook.channels, "channel", report)
+    for channel, rules in rulebook.channels.items():
+        where: KeyPath = ("channels", channel.value)
+        for seen, heard in rules.cues.items():
+            for cue, on_key in ((seen, True), (heard, False)):
+                if cue not in rulebook.cues:
+                    message = f"unknown cue '{cue}' (cues: {_names(rulebook.cues)})"
+                    report.at((*where, "cues", seen), message, key=on_key)
+        if rules.default_cue is not None and rules.default_cue not in rulebook.cues:
+            report.at((*where, "default_cue"), f"unknown cue '{rules.default_cue}' (cues: {_names(rulebook.cues)})")
+        if not rules.visible and rules.default_cue is None:
+            report.at((*where, "visible"), "a channel where the customer cannot be seen needs 'default_cue:'")
 
 
 def _moods(rulebook: Rulebook, report: Report) -> None:

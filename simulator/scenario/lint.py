@@ -413,9 +413,11 @@ def _unused_cues(rulebook: Rulebook, users: list[_ScenarioFile], typologies: lis
     used = set(_ENGINE_CUES) | set(rulebook.moods.values())
     used |= {signal.cue for item in users for signal in item.content.scenario.signals if signal.cue}
     used |= {profile.idle_cue for typology in typologies for profile in typology.types.values()}
+    channels = {item.content.scenario.channel for item in users}
+    used |= {cue for channel in channels for cue in rulebook.channels[channel].audible()}
     for cue in rulebook.cues:
         if cue not in used:
-            message = "no signal, mood or typology idle_cue in the checked files uses this cue"
+            message = "no signal, mood, channel or typology idle_cue in the checked files uses this cue"
             out.at(UNUSED_CUE, ("cues", cue), message, key=True)
 
 

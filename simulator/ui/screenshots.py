@@ -26,7 +26,7 @@ def with_type(content: Content, code: str) -> Content:
     return content.model_copy(update={"scenario": content.scenario.model_copy(update={"customer": customer})})
 
 
-def capture(outdir: Path, size: tuple[int, int], text_size: str, language: str) -> list[Path]:
+def capture(outdir: Path, size: tuple[int, int], text_size: str, language: str, scenario: str = SCENARIO) -> list[Path]:
     """Play through every scene headless and save a PNG of each; return the files written."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -43,7 +43,7 @@ def capture(outdir: Path, size: tuple[int, int], text_size: str, language: str) 
     outdir.mkdir(parents=True, exist_ok=True)
     app = App(LaunchOptions(seed=7, size=size, language=language))
     app.change_settings(text_size=text_size, language=language)
-    content = load_scenario(find_scenario(SCENARIO))
+    content = load_scenario(find_scenario(scenario))
     written: list[Path] = []
     suffix = f"{size[0]}x{size[1]}{'-groot' if text_size == 'groot' else ''}-{language}"
 
@@ -107,9 +107,10 @@ def main() -> int:
     parser.add_argument("--size", default="1280x720")
     parser.add_argument("--text-size", choices=["normaal", "groot"], default="normaal")
     parser.add_argument("--lang", choices=["nl", "en"], default="nl")
+    parser.add_argument("--scenario", default=SCENARIO, help="scenario id or path")
     args = parser.parse_args()
     width, height = (int(part) for part in args.size.split("x"))
-    for path in capture(args.outdir, (width, height), args.text_size, args.lang):
+    for path in capture(args.outdir, (width, height), args.text_size, args.lang, args.scenario):
         print(path)
     return 0
 

@@ -205,10 +205,32 @@ def test_unused_cues_when_linted_with_the_scenarios(tmp_path: Path) -> None:
     cues = [p for p in problems if p.code == "unused-cue"]
     names = {p.message.split(":")[0] for p in cues}
     unused = {"leans_forward", "picks_up_brochure", "picks_up_pen", "rereads_price_list", "relaxed", "takes_notes"}
-    assert names == {f"cues.{name}" for name in unused}
+    assert names == {f"cues.{name}" for name in unused | PHONE_CUES}
     leans = next(p for p in cues if p.message.startswith("cues.leans_forward:"))
     text = rulebook.read_text(encoding="utf-8")
-    check(leans, rulebook, position(text, "  leans_forward:", skip=2), "no signal, mood or typology")
+    check(leans, rulebook, position(text, "\n  leans_forward:", skip=3), "no signal, mood, channel or typology")
+
+
+PHONE_CUES = {
+    "on_the_line",
+    "sounds_rushed",
+    "short_answers",
+    "silent",
+    "warm_voice",
+    "hums",
+    "sounds_interested",
+    "types_along",
+    "rustles_papers",
+}
+
+
+def test_what_a_telephone_scenario_lets_the_student_hear_counts_as_used(tmp_path: Path) -> None:
+    _, scenario = folder_with_rules(tmp_path)
+    phone = BASE.replace("channel: face_to_face", "channel: telefoon_actief").replace("cue: nods", "cue: hums")
+    scenario.write_text(phone, encoding="utf-8")
+    names = {p.message.split(":")[0] for p in lint_paths([tmp_path]) if p.code == "unused-cue"}
+    assert not names & {f"cues.{name}" for name in PHONE_CUES}
+    assert "cues.leans_forward" in names
 
 
 def test_unused_buying_model(tmp_path: Path) -> None:

@@ -227,6 +227,20 @@ VARIANTS = [
         0,
         "unknown key 'charme'",
     ),
+    (
+        "channel: face_to_face\n",
+        "channel: telefoon_actief\n",
+        "cue: nods",
+        5,
+        "the student cannot see the customer on a telefoon_actief call: use a verbal signal or a cue one can hear",
+    ),
+    (
+        "    resolved: Goed, dat is een punt.\n",
+        "",
+        "  - id: prijs",
+        4,
+        "objections[0]: 'resolved:' is required",
+    ),
 ]
 
 

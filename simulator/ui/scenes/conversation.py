@@ -11,7 +11,7 @@ from pygame_gui.elements import UIButton, UITextBox
 from simulator.engine import Conversation
 from simulator.engine.content import Content, LocalText
 from simulator.engine.conversation import CustomerTurn
-from simulator.engine.vocabulary import Language, Mode, Phase
+from simulator.engine.vocabulary import Channel, Language, Mode, Phase
 from simulator.engine.wording import localize
 from simulator.messages import DMU_ROLES, PHASES, dislike_texts, reasons_text
 from simulator.scenario.loader import load_scenario
@@ -21,6 +21,7 @@ from simulator.ui import palette
 from simulator.ui.avatar import Avatar
 from simulator.ui.intents import Input, Intent
 from simulator.ui.movelist import MoveCard, MoveList
+from simulator.ui.phone import draw_call
 from simulator.ui.scenes.base import Scene
 from simulator.ui.scenes.prepare import esc
 from simulator.ui.widgets import draw_text, meter, panel, scroll_text_box, wrap
@@ -302,15 +303,25 @@ class ConversationScene(Scene):
         role = self.app._(DMU_ROLES[customer.dmu_role])
         header = f"{customer.name} · {self.t(customer.function)} · {role}"
         used = draw_text(surface, header_font, header, area.inflate(-16, 0).move(0, 8).clip(area))
-        self.avatar.draw(
-            surface, pygame.Rect(area.left + 8, area.top + used + 12, area.width - 16, area.height - used - 20)
-        )
+        picture = pygame.Rect(area.left + 8, area.top + used + 12, area.width - 16, area.height - used - 20)
+        if self.conv.channel.visible:
+            self.avatar.draw(surface, picture)
+        else:
+            self._draw_call(surface, picture)
         if self.conv.mode is Mode.OEFENEN:
             self._draw_mood(surface)
         label = self.app.fonts.get(15, bold=True).render(self.app._("Jouw zet (1–7 of klik):"), True, palette.INK)
         right = self.areas["right"]
         surface.blit(label, (right.left, self.moves_rect.top - label.get_height() - 4))
         self.move_list.draw(surface)
+
+    def _draw_call(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        _ = self.app._
+        incoming = self.content.scenario.channel is Channel.TELEFOON_PASSIEF
+        direction = _("Inkomend telefoongesprek") if incoming else _("U belt de klant")
+        heard = f"{self.content.scenario.customer.name} {self.latest.cue_text}"
+        fonts = (self.app.fonts.get(15, bold=True), self.app.fonts.get(17, italic=True))
+        draw_call(surface, rect, fonts, direction, heard, self.latest.mood.trust / 100)
 
     def _draw_mood(self, surface: pygame.Surface) -> None:
         _, mood = self.app._, self.latest.mood
