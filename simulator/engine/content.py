@@ -159,8 +159,11 @@ class Need(Strict):
 class ObjectionTrigger(Strict):
     """When the customer raises an objection."""
 
-    on: Literal["afsluitpoging", "transformatie", "kenmerken_opsommen", "argument", "opening_pitch"] = Field(
-        description="The event that raises it."
+    on: Literal["opening", "afsluitpoging", "transformatie", "kenmerken_opsommen", "argument", "opening_pitch"] = Field(
+        description=(
+            "The event that raises it: opening (right after the greeting, e.g. a complaint), afsluitpoging, "
+            "transformatie (entering the offer), kenmerken_opsommen, argument or opening_pitch."
+        )
     )
     max_readiness: float | None = Field(None, ge=0, le=100, description="Only when readiness is at most this.")
     min_readiness: float | None = Field(None, ge=0, le=100, description="Only when readiness is at least this.")

@@ -166,6 +166,7 @@ class Conversation:
         self.phases.fire(PhaseTrigger.OPEN)
         reaction = Reaction()
         reaction.say(self.wording.customer("greeting", self.rng))
+        self.customer.raise_objection("opening", self.state, reaction)
         self.greeting = self._customer_turn(0, reaction, None)
         self.offered, self._judged, self._values = self.offers.offer(self.state, self.phase, self.rng)
         return self.greeting

@@ -90,6 +90,7 @@ class ObjectionType(StrEnum):
     RISICO = "risico"
     HUIDIGE_LEVERANCIER = "huidige_leverancier"
     VALS = "vals"
+    KLACHT = "klacht"
 
 
 class Technique(StrEnum):

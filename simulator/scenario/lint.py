@@ -271,7 +271,10 @@ def _dead_phases(signal: Signal, where: KeyPath, out: _Warnings) -> None:
 def _objections(content: Content, out: _Warnings) -> None:
     objections = content.scenario.objections
     opening = _opening_ceiling(content)
-    blocked = {o.id: found for o in objections if (found := _trigger_problem(o, objections, opening)) is not None}
+    start = _start_range(content)
+    blocked = {
+        o.id: found for o in objections if (found := _trigger_problem(o, objections, opening, start)) is not None
+    }
     reachable = _reachable(objections, set(blocked))
     for index, objection in enumerate(objections):
         if objection.id not in reachable:
@@ -279,13 +282,17 @@ def _objections(content: Content, out: _Warnings) -> None:
             out.at(UNREACHABLE_OBJECTION, ("objections", index, "trigger", *where), message)
 
 
-def _trigger_problem(objection: Objection, objections: list[Objection], opening: float) -> tuple[KeyPath, str] | None:
+def _trigger_problem(
+    objection: Objection, objections: list[Objection], opening: float, start: tuple[float, float]
+) -> tuple[KeyPath, str] | None:
     """Why the trigger of ``objection`` never fires, with where to point; None if it can.
 
     Only the opening pitch is bounded: it is offered in the opening alone, where readiness stays at or
     below ``opening``, and it enters transformatie first, which raises a transformatie objection if any.
     """
     trigger = objection.trigger
+    if trigger.on == "opening":
+        return _opening_problem(objection, objections, start)
     if trigger.on != "opening_pitch":
         return None
     if trigger.min_readiness is not None and trigger.min_readiness > opening:
@@ -294,6 +301,31 @@ def _trigger_problem(objection: Objection, objections: list[Objection], opening:
     first = next((o for o in objections if o.trigger.on == "transformatie" and _covers(o.trigger, opening)), None)
     if first is not None:
         return ("on",), f"never raised: the opening pitch enters transformatie, which raises '{first.id}' first"
+    return None
+
+
+def _start_range(content: Content) -> tuple[float, float]:
+    """The lowest and highest readiness the customer can have when the conversation opens."""
+    scenario = content.scenario
+    effects = [option.effect.readiness for option in scenario.preparation.options]
+    low = scenario.customer.start.readiness + sum(min(0.0, effect) for effect in effects)
+    high = scenario.customer.start.readiness + sum(max(0.0, effect) for effect in effects)
+    return max(0.0, low), min(100.0, high)
+
+
+def _opening_problem(
+    objection: Objection, objections: list[Objection], start: tuple[float, float]
+) -> tuple[KeyPath, str] | None:
+    """An objection raised with the greeting: the start readiness must fit, and no earlier one may come first."""
+    trigger = objection.trigger
+    if trigger.min_readiness is not None and trigger.min_readiness > start[1]:
+        return ("min_readiness",), f"never raised: readiness at the opening is at most {start[1]:g}"
+    if trigger.max_readiness is not None and trigger.max_readiness < start[0]:
+        return ("max_readiness",), f"never raised: readiness at the opening is at least {start[0]:g}"
+    for earlier in objections[: objections.index(objection)]:
+        low, high = earlier.trigger.min_readiness, earlier.trigger.max_readiness
+        if earlier.trigger.on == "opening" and (low is None or low <= start[0]) and (high is None or high >= start[1]):
+            return ("on",), f"never raised: '{earlier.id}' is raised at the opening first"
     return None
 
 

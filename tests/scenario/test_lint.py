@@ -139,6 +139,24 @@ def test_pretext_that_never_fires(tmp_path: Path) -> None:
     check(only(problems, "unreachable-objection"), path, position(text, "opening_pitch,"), "never raised")
 
 
+def test_complaint_at_the_opening_outside_the_start_readiness(tmp_path: Path) -> None:
+    text = with_pitch(BASE, "{on: opening, min_readiness: 30}", kind="klacht")
+    path, problems = lint_text(tmp_path, text)
+    at = position(text, "30}")
+    check(only(problems, "unreachable-objection"), path, at, "never raised: readiness at the opening is at most 10")
+
+
+def test_second_objection_at_the_opening_comes_too_late(tmp_path: Path) -> None:
+    text = with_pitch(replaced(BASE, "{on: afsluitpoging, max_readiness: 60}", "{on: opening}"), "{on: opening}")
+    path, problems = lint_text(tmp_path, text)
+    check(only(problems, "unreachable-objection"), path, position(text, "opening}\n    text: Stuurt"), "'prijs' is")
+
+
+def test_complaint_at_the_opening_is_reachable(tmp_path: Path) -> None:
+    _, problems = lint_text(tmp_path, with_pitch(BASE, "{on: opening}", kind="klacht"))
+    assert problems == []
+
+
 def test_objection_a_reachable_pretext_hides_is_fine(tmp_path: Path) -> None:
     text = replaced(with_pitch(BASE, "{on: opening_pitch}"), "hides: prijs", "hides: pitch")
     _, problems = lint_text(tmp_path, text)
