@@ -34,6 +34,7 @@ CHECK_NAMES: dict[CheckId, str] = {
     CheckId.AFSLUITMOMENT: N_("Afsluitmoment"),
     CheckId.SIGNAAL_BENUTTEN: N_("Signaal benutten"),
     CheckId.TYPOLOGIE: N_("Aanpassing aan de klant (DAS)"),
+    CheckId.DMU: N_("DMU: de juiste persoon aanspreken"),
     CheckId.RESULTAAT: N_("Resultaat"),
 }
 
@@ -63,6 +64,9 @@ DETAILS: dict[str, str] = {
     "no_moves": N_("Er is niets gezegd."),
     "phases": N_("{early} keer presenteerde je voordat de klant een behoefte had genoemd."),
     "typology": N_("{mistakes} zetten die dit klanttype slecht ontvangt."),
+    "no_meeting": N_("Er zat één persoon aan tafel; deze controle telt niet mee."),
+    "dmu_nobody": N_("Je stelde niemand aan tafel een vraag en vroeg niemand om de order."),
+    "dmu": N_("{right} van je {total} vragen en afsluitingen richtte je tot de juiste persoon op het juiste moment."),
     "order": N_("Order binnen."),
     "vervolgafspraak": N_("Concrete vervolgafspraak gemaakt."),
     "geen_deal": N_("Geen order en geen vervolgafspraak."),
@@ -107,6 +111,10 @@ REASONS: dict[str, str] = {
     "talk_on_after_signal": N_("de klant gaf een koopsignaal en je praatte door"),
     "repeat": N_("dit had je al gezegd"),
     "answers_question": N_("je beantwoordt de vraag van de klant"),
+    "right_person": N_("je stelt de vraag aan degene over wie het gaat"),
+    "wrong_person": N_("deze vraag hoort bij iemand anders aan tafel"),
+    "close_to_non_decider": N_("je vraagt de order aan iemand die niet beslist"),
+    "close_over_veto": N_("iemand aan tafel is nog niet overtuigd"),
 }
 
 OUTCOMES: dict[Outcome, str] = {
@@ -171,9 +179,12 @@ def format_number(value: float, decimal_comma: bool, digits: int = 1) -> str:
 def dislike_texts(conv: Conversation) -> dict[str, str]:
     """The customer type's own reasons for the moves it dislikes, in the session language."""
     content = conv.content
-    profile = content.typology.types[content.scenario.customer.typology]
+    scenario = content.scenario
+    codes = [*(p.typology for p in reversed(scenario.participants)), scenario.customer.typology]
     return {
-        key.value: localize(text, conv.language, content.scenario.language) for key, text in profile.dislikes.items()
+        key.value: localize(text, conv.language, scenario.language)
+        for code in codes
+        for key, text in content.typology.types[code].dislikes.items()
     }
 
 

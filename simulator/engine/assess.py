@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from simulator.engine.content import Content
+from simulator.engine.content import Content, TypeProfile
+from simulator.engine.dmu import Table
 from simulator.engine.moves import FULL_CHAIN, TALKING_KINDS, Move, repeatable
 from simulator.engine.state import SessionState, SignalWindow
-from simulator.engine.vocabulary import CheckId, MoveKind, NeedState, Phase, QuestionType, Technique
+from simulator.engine.vocabulary import CheckId, EffectKey, MoveKind, NeedState, Phase, QuestionType, Technique
 
 
 @dataclass(frozen=True)
@@ -45,12 +46,20 @@ class Moment:
     objection: str | None
     surfaced: tuple[str, ...]
     fresh_hook: str | None
+    holding_out: bool = False
+    """DMU meeting: someone at the table would block a close now."""
 
     @classmethod
-    def of(cls, state: SessionState, phase: Phase) -> Moment:
+    def of(cls, state: SessionState, phase: Phase, veto_readiness: float = 0.0) -> Moment:
         """Read the moment from the state (the state must not change while the moment is used)."""
         surfaced = tuple(state.surfaced())
-        return cls(state, phase, state.open_window(), state.open_objection(), surfaced, _fresh_hook(state))
+        holding_out = any(mood.readiness < veto_readiness for mood in state.people.values())
+        window, objection = state.open_window(), state.open_objection()
+        return cls(state, phase, window, objection, surfaced, _fresh_hook(state), holding_out)
+
+
+def _dislikes(profile: TypeProfile) -> dict[EffectKey, Judgement]:
+    return {key: Judgement(CheckId.TYPOLOGIE, -1, f"dislike:{key.value}") for key in profile.dislikes}
 
 
 def _fresh_hook(state: SessionState) -> str | None:
@@ -64,12 +73,15 @@ def _fresh_hook(state: SessionState) -> str | None:
 class Assessor:
     """Judges moves against the rubric, given the hidden state of the conversation."""
 
-    def __init__(self, content: Content) -> None:
+    def __init__(self, content: Content, table: Table) -> None:
         self._content = content
+        self._meeting = table.is_meeting
+        self._veto = table.veto_readiness
         self._weights = content.rulebook.scoring.weights
         profile = content.typology.types[content.scenario.customer.typology]
         self._profile = profile
-        self._dislikes = {key: Judgement(CheckId.TYPOLOGIE, -1, f"dislike:{key.value}") for key in profile.dislikes}
+        self._dislikes = {person.id: _dislikes(person.profile) for person in table.people.values()}
+        self._main = table.main.id
         self._kvvb_need = {row.id: row.need for row in content.scenario.product.kvvb}
         self._objections = {obj.id: obj for obj in content.scenario.objections}
         self._handlers: dict[MoveKind, Callable[[Move, Moment], list[Judgement]]] = {
@@ -92,7 +104,11 @@ class Assessor:
 
     def judge(self, move: Move, state: SessionState, phase: Phase) -> list[Judgement]:
         """All judgements on a move made now."""
-        return self.judge_at(move, Moment.of(state, phase))
+        return self.judge_at(move, self.moment(state, phase))
+
+    def moment(self, state: SessionState, phase: Phase) -> Moment:
+        """The moment to judge moves at."""
+        return Moment.of(state, phase, self._veto)
 
     def judge_at(self, move: Move, now: Moment) -> list[Judgement]:
         """All judgements on a move made at a moment (cheaper when judging many moves at once)."""
@@ -116,11 +132,20 @@ class Assessor:
         return [Judgement(CheckId.TYPOLOGIE, -1, "smalltalk_too_much")]
 
     def _question(self, move: Move, now: Moment) -> list[Judgement]:
-        if move.question_type is not QuestionType.OPEN:
-            return [Judgement(CheckId.VRAAGTECHNIEK, -1, "leading_question")]
-        heard = now.fresh_hook
+        if move.id.startswith("ask_wrong:"):
+            return [Judgement(CheckId.DMU, -1, "wrong_person")]
+        if self._meeting and move.question_type is QuestionType.OPEN:
+            return [*self._open_question(now), Judgement(CheckId.DMU, 1, "right_person")]
+        return self._open_question(now) if move.question_type is QuestionType.OPEN else self._leading()
+
+    @staticmethod
+    def _leading() -> list[Judgement]:
+        return [Judgement(CheckId.VRAAGTECHNIEK, -1, "leading_question")]
+
+    @staticmethod
+    def _open_question(now: Moment) -> list[Judgement]:
         found = [Judgement(CheckId.VRAAGTECHNIEK, 1, "open_question")]
-        if heard is not None:
+        if now.fresh_hook is not None:
             found.append(Judgement(CheckId.DOORVRAGEN, -1, "hook_ignored"))
         return found
 
@@ -189,6 +214,14 @@ class Assessor:
         return []
 
     def _close(self, move: Move, now: Moment) -> list[Judgement]:
+        if move.id == "close_wrong":
+            return [Judgement(CheckId.DMU, -1, "close_to_non_decider")]
+        found = self._close_timing(now)
+        if now.holding_out:
+            found.append(Judgement(CheckId.DMU, -1, "close_over_veto"))
+        return found
+
+    def _close_timing(self, now: Moment) -> list[Judgement]:
         if now.objection is not None:
             return [Judgement(CheckId.BEZWAREN, -1, "close_over_objection")]
         if now.window is not None:
@@ -214,4 +247,6 @@ class Assessor:
         return []
 
     def _typology(self, move: Move) -> list[Judgement]:
-        return [self._dislikes[key] for key in move.effects if key in self._dislikes]
+        """Moves the addressee's type reacts badly to (in a meeting; otherwise the customer's type)."""
+        dislikes = self._dislikes[move.addressee or self._main]
+        return [dislikes[key] for key in move.effects if key in dislikes]

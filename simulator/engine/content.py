@@ -105,6 +105,29 @@ class Product(Strict):
     kvvb: list[KvvbRow] = Field(min_length=1, description="The KVVB matrix rows.")
 
 
+class PersonStart(Strict):
+    """Where someone else at the table starts (the meeting's patience is the main customer's)."""
+
+    trust: float = Field(ge=0, le=100, description="Trust/rapport at the start (0–100).")
+    readiness: float = Field(ge=0, le=100, description="Afsluitbereidheid at the start (0–100).")
+
+
+class Participant(Strict):
+    """Someone else at the table in a DMU meeting, with their own role, type, needs and say in the decision."""
+
+    id: Id = Field(description="Identifier (used as 'owner' of needs, objections and signals).")
+    name: str = Field(description="Full name as shown in the game.")
+    function: LocalText = Field(description="Job title.")
+    dmu_role: DmuRole = Field(description="Role in the decision making unit; the rulebook gives each role its say.")
+    typology: str = Field(description="Type code in the scenario's typology file (e.g. D, A or S).")
+    motives: list[Motive] = Field(min_length=1, description="Dominant buying motives.")
+    start: PersonStart = Field(description="Trust and readiness at the start.")
+    deflect: LocalText = Field(
+        description="What they say when asked about something that is someone else's; {name} is that person."
+    )
+    veto: LocalText = Field(description="What they say when the student closes while they are not convinced.")
+
+
 class Customer(Strict):
     """The person across the table."""
 
@@ -114,6 +137,17 @@ class Customer(Strict):
     typology: str = Field(description="Type code in the scenario's typology file (e.g. D, A or S).")
     motives: list[Motive] = Field(min_length=1, description="Dominant buying motives.")
     start: StartState = Field(description="Inner state at the start.")
+    id: Id = Field("klant", description="Identifier (used as 'owner' in a DMU meeting); default 'klant'.")
+    deflect: LocalText | None = Field(
+        None,
+        description=(
+            "DMU meeting only (required there): what this customer says when asked about something that is "
+            "someone else's; {name} is that person."
+        ),
+    )
+    veto: LocalText | None = Field(
+        None, description="DMU meeting only (required there): what they say when a close comes too soon for them."
+    )
 
 
 class PreparationOption(Strict):
@@ -154,6 +188,9 @@ class Need(Strict):
     summary: LocalText = Field(description="Short phrase for this need in the student's summary.")
     false_detail: LocalText = Field(description="A plausible detail the customer never said (for wrong summaries).")
     confirm: LocalText = Field(description="The customer's reaction when an argument meets this need.")
+    owner: Id | None = Field(
+        None, description="DMU meeting: whose need this is (a participant id); default the main customer."
+    )
 
 
 class ObjectionTrigger(Strict):
@@ -190,6 +227,9 @@ class Objection(Strict):
         ),
     )
     unresolved: LocalText = Field(description="The customer's words when the answer does not land.")
+    owner: Id | None = Field(
+        None, description="DMU meeting: who raises it (a participant id); default the main customer."
+    )
 
 
 class Signal(Strict):
@@ -206,6 +246,9 @@ class Signal(Strict):
     min_readiness: float = Field(ge=0, le=100, description="Shown once readiness reaches this.")
     max_readiness: float | None = Field(None, ge=0, le=100, description="Not shown above this readiness.")
     phases: list[Phase] = Field(min_length=1, description="Phases in which it can appear.")
+    owner: Id | None = Field(
+        None, description="DMU meeting: who gives the signal (a participant id); default the main customer."
+    )
 
 
 class CustomerLines(Strict):
@@ -303,6 +346,10 @@ class Scenario(Strict):
     briefing: Briefing = Field(description="The account dossier.")
     product: Product = Field(description="The product sheet.")
     customer: Customer = Field(description="The customer.")
+    participants: list[Participant] = Field(
+        default_factory=list,
+        description="DMU meeting: the other people at the table (the student chooses whom to address).",
+    )
     preparation: Preparation = Field(description="Preparation choices.")
     needs: list[Need] = Field(min_length=1, description="The customer's needs.")
     objections: list[Objection] = Field(default_factory=list, description="Objections the customer may raise.")
@@ -470,6 +517,20 @@ class ChannelRules(Strict):
         return self.cues.get(cue) or self.default_cue or cue
 
 
+class DmuRules(Strict):
+    """How a meeting with several people decides."""
+
+    influence: dict[DmuRole, float] = Field(
+        description="Say of each DMU role in the decision: the group's readiness and trust are weighted by it."
+    )
+    bystander_share: float = Field(
+        ge=0, le=1, description="Share of a move's effect on the people at the table it was not addressed to."
+    )
+    veto_readiness: float = Field(
+        ge=0, le=100, description="A close fails while anyone at the table is below this readiness."
+    )
+
+
 class Rulebook(Strict):
     """All tuning numbers of the customer model and the scorer."""
 
@@ -487,6 +548,7 @@ class Rulebook(Strict):
         description="How well each technique handles each objection type (0–1)."
     )
     objection_handling: ObjectionRules = Field(description="How answers to objections work.")
+    dmu: DmuRules = Field(description="How a meeting with several people decides.")
     channels: dict[Channel, ChannelRules] = Field(
         description="Per channel: whether the customer is seen, the turn limit factor and the audible cues."
     )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from simulator.engine.assess import Assessor, Judgement
 from simulator.engine.content import Content, Signal
 from simulator.engine.customer import CustomerModel, Reaction
+from simulator.engine.dmu import Table
 from simulator.engine.errors import EngineError, IllegalMoveError, PreparationError, SessionOverError
 from simulator.engine.machines import PhaseMachine, PhaseTrigger, StageMachine
 from simulator.engine.moves import Move, MoveBuilder
@@ -34,6 +35,17 @@ class MoodSnapshot:
 
 
 @dataclass(frozen=True)
+class PersonView:
+    """DMU meeting: how one person at the table looks at a turn."""
+
+    id: str
+    name: str
+    cue: str
+    trust: float
+    readiness: float
+
+
+@dataclass(frozen=True)
 class CustomerTurn:
     """What the customer says and shows at one turn (turn 0 is the greeting)."""
 
@@ -48,6 +60,12 @@ class CustomerTurn:
     signal_kind: SignalKind | None
     events: tuple[str, ...]
     informative: tuple[str, ...]
+    speaker: str = ""
+    """Who speaks first (the customer's name; in a meeting, whoever answers)."""
+    cue_by: str = ""
+    """Who shows the cue (a name)."""
+    people: tuple[PersonView, ...] = ()
+    """DMU meeting: everyone at the table, with their own cue and mood (empty for one customer)."""
 
 
 @dataclass(frozen=True)
@@ -92,14 +110,16 @@ class Conversation:
         self.language = language or content.scenario.language
         self.rng = random.Random(seed)
         self.wording = Wording(content.scenario, content.rulebook, self.language)
-        self.customer = CustomerModel(content, self.wording)
-        self.builder = MoveBuilder(content, self.wording, variant=seed)
-        self.assessor = Assessor(content)
+        self.table = Table(content)
+        self.customer = CustomerModel(content, self.wording, self.table)
+        self.builder = MoveBuilder(content, self.wording, self.table, variant=seed)
+        self.assessor = Assessor(content, self.table)
         self.offers = OfferMaker(content, self.builder, self.assessor)
         self.signals = SignalDesk(content)
         self.phases = PhaseMachine()
         self.stages = StageMachine(content.rulebook.buying_models[content.scenario.buying_model])
         self.state = self._initial_state()
+        self.table.seat(content, self.state)
         self.preparation: tuple[str, ...] = ()
         self.turns: list[TurnRecord] = []
         self.greeting: CustomerTurn | None = None
@@ -154,7 +174,7 @@ class Conversation:
             raise PreparationError("preparation is only possible before the conversation starts")
         for oid in option_ids:
             effect = options[oid].effect
-            self.state.mood.add(effect.trust, effect.readiness, effect.patience)
+            self.state.shift(effect.trust, effect.readiness, effect.patience)
             self.state.revealed.update(options[oid].reveals_needs)
         self.preparation = tuple(option_ids)
         return [self.wording.text(options[oid].result) for oid in option_ids]
@@ -182,7 +202,7 @@ class Conversation:
             raise EngineError("a playtest jump is only possible before the first move")
         self.phases.jump(phase)
         mood = self.state.mood
-        mood.add(
+        self.state.shift(
             0 if trust is None else trust - mood.trust,
             0 if readiness is None else readiness - mood.readiness,
             0 if patience is None else patience - mood.patience,
@@ -274,7 +294,7 @@ class Conversation:
         self.state.used_moves.add(move.id)
         self.customer.apply(reaction, self.state)
         for window in self.signals.expire(self.state, turn):
-            self.state.mood.add(0, -self.content.rulebook.signals.missed_cooling, 0)
+            self.state.shift(0, -self.content.rulebook.signals.missed_cooling, 0)
             reaction.events.append(f"window_missed:{window.signal_id}")
             reaction.say(self.wording.customer("cooled", self.rng))
             reaction.cue = reaction.cue or "looks_away"
@@ -283,20 +303,21 @@ class Conversation:
         return reaction
 
     def _customer_turn(self, number: int, reaction: Reaction, signal: Signal | None) -> CustomerTurn:
-        cue = reaction.cue or self._mood_cue()
+        cue = reaction.cue or self._mood_cue(reaction.cue_by or reaction.addressee)
         if signal is not None:
             if signal.text is not None:
-                reaction.say(self.wording.text(signal.text))
+                reaction.say(self.wording.text(signal.text), signal.owner)
             if signal.cue is not None:
-                cue = signal.cue
+                cue, reaction.cue_by = signal.cue, signal.owner
             if signal.answer is not None:
                 reaction.informative.append(f"question:{signal.id}")
             reaction.events.append(f"signal:{signal.id}")
         mood = self.state.mood
         cue = self.channel.perceived(cue)
+        speaker, text = self._voices(reaction)
         return CustomerTurn(
             number=number,
-            text=" ".join(reaction.lines),
+            text=text,
             cue=cue,
             cue_text=self.wording.text(self.content.rulebook.cues[cue]),
             phase=self.phase,
@@ -306,18 +327,46 @@ class Conversation:
             signal_kind=signal.kind if signal else None,
             events=tuple(reaction.events),
             informative=tuple(reaction.informative),
+            speaker=speaker,
+            cue_by=self.table.person(reaction.cue_by or reaction.addressee).name,
+            people=self._people(reaction.cue_by or reaction.addressee, cue),
         )
 
-    def _mood_cue(self) -> str:
-        mood, moods = self.state.mood, self.content.rulebook.moods
+    def _people(self, cue_by: str | None, cue: str) -> tuple[PersonView, ...]:
+        """Everyone at a meeting: the one who reacts shows the turn's cue, the others their own mood."""
+        shown = self.table.person(cue_by).id
+        return tuple(
+            PersonView(
+                pid,
+                self.table.person(pid).name,
+                cue if pid == shown else self.channel.perceived(self._mood_cue(pid, mood)),
+                round(mood.trust, 1),
+                round(mood.readiness, 1),
+            )
+            for pid, mood in self.state.people.items()
+        )
+
+    def _voices(self, reaction: Reaction) -> tuple[str, str]:
+        """Who speaks first, and the words; in a meeting, a line by someone else starts with their name."""
+        default = reaction.addressee or self.table.main.id
+        ids = [speaker or default for speaker in reaction.speakers]
+        first = ids[0] if ids else default
+        parts = [
+            line if person == first else f"{self.table.person(person).name}: {line}"
+            for person, line in zip(ids, reaction.lines, strict=True)
+        ]
+        return self.table.person(first).name, " ".join(parts)
+
+    def _mood_cue(self, person_id: str | None = None, own: Mood | None = None) -> str:
+        mood, moods = own or self.state.mood, self.content.rulebook.moods
         thresholds = self.content.rulebook.thresholds
-        if mood.patience < thresholds.impatience:
+        if self.state.mood.patience < thresholds.impatience:
             return moods["impatient"]
         if mood.trust < thresholds.trust_floor_for_readiness:
             return moods["guarded"]
         if mood.trust >= thresholds.warm_trust:
             return moods["warm"]
-        return self.customer.profile.idle_cue
+        return self.table.person(person_id).profile.idle_cue
 
     def _check_end(self, move: Move, reaction: Reaction, moves_made: int) -> None:
         state = self.state

@@ -9,10 +9,11 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from simulator.engine.content import Content, Multiplier, Objection
+from simulator.engine.content import Content, Multiplier, Objection, TypeProfile
+from simulator.engine.dmu import Table
 from simulator.engine.machines import PhaseMachine, PhaseTrigger
 from simulator.engine.moves import TALKING_KINDS, Move, repeatable
-from simulator.engine.state import SessionState
+from simulator.engine.state import Mood, SessionState
 from simulator.engine.vocabulary import (
     ArgumentPart,
     EffectKey,
@@ -37,18 +38,26 @@ class Reaction:
     proof_factor: float = 1.0
     cue: str | None = None
     informative: list[str] = field(default_factory=list)
+    addressee: str | None = None
+    """DMU meeting: the person the move was addressed to (None: the whole table)."""
+    speakers: list[str | None] = field(default_factory=list)
+    """DMU meeting: who says each line (None: the addressee, else the main customer)."""
+    cue_by: str | None = None
+    """DMU meeting: who shows the cue (None: the first speaker)."""
 
-    def say(self, text: str) -> None:
-        """Add words to the customer's reply."""
+    def say(self, text: str, speaker: str | None = None) -> None:
+        """Add words to the customer's reply (in a meeting, ``speaker`` says them)."""
         if text:
             self.lines.append(text)
+            self.speakers.append(speaker)
 
 
 class CustomerModel:
     """Applies moves to the session state on behalf of the customer."""
 
-    def __init__(self, content: Content, wording: Wording) -> None:
+    def __init__(self, content: Content, wording: Wording, table: Table) -> None:
         self.content = content
+        self.table = table
         self.rules = content.rulebook
         self.profile = content.typology.types[content.scenario.customer.typology]
         self.situation = content.rulebook.buying_situations[content.scenario.buying_situation]
@@ -60,25 +69,45 @@ class CustomerModel:
     # ------------------------------------------------------------------ numbers
 
     def apply(self, reaction: Reaction, state: SessionState) -> tuple[float, float, float]:
-        """Apply the reaction's effects to the mood; return the change actually applied."""
+        """Apply the reaction's effects to the mood; return the change actually applied (to the group's)."""
+        before = (state.mood.trust, state.mood.readiness, state.mood.patience)
+        if state.people:
+            self._apply_to_each(reaction, state)
+        else:
+            trust, readiness, patience = self._change(reaction, self.profile, state.mood, state)
+            state.mood.add(trust, readiness, patience - self.profile.patience_per_turn)
+        return (state.mood.trust - before[0], state.mood.readiness - before[1], state.mood.patience - before[2])
+
+    def _apply_to_each(self, reaction: Reaction, state: SessionState) -> None:
+        """A meeting: the move reaches its addressee fully and the others in part, each by their own type."""
+        for person_id, mood in state.people.items():
+            person = self.table.person(person_id)
+            share = 1.0 if reaction.addressee in (None, person_id) else self.table.bystander_share
+            trust, readiness, _ = self._change(reaction, person.profile, mood, state, share)
+            mood.add(trust, readiness, 0)
+        patience = self._change(reaction, self.profile, state.mood, state)[2]
+        state.mood.add(0, 0, patience - self.profile.patience_per_turn)
+        state.regroup()
+
+    def _change(
+        self, reaction: Reaction, profile: TypeProfile, mood: Mood, state: SessionState, share: float = 1.0
+    ) -> tuple[float, float, float]:
+        """The change a reaction makes to one mood, by one type's factors (before the pace of the type)."""
         trust = readiness = patience = 0.0
         for key in reaction.effects:
             base = self.rules.effects[key]
-            factor = self.profile.effects.get(key, NEUTRAL)
+            factor = profile.effects.get(key, NEUTRAL)
             proof = reaction.proof_factor if key is EffectKey.BEWIJS else 1.0
             trust += base.trust * factor.trust * proof
             readiness += base.readiness * factor.readiness * proof
             patience += base.patience * factor.patience
+        trust, readiness = trust * share, readiness * share
         if readiness > 0:
-            readiness *= reaction.readiness_factor * (0.5 + state.mood.trust / 100)
-            if state.mood.trust < self.rules.thresholds.trust_floor_for_readiness:
+            readiness *= reaction.readiness_factor * (0.5 + mood.trust / 100)
+            if mood.trust < self.rules.thresholds.trust_floor_for_readiness:
                 readiness *= self.rules.thresholds.low_trust_readiness_factor
-        patience -= self.profile.patience_per_turn
-        before = (state.mood.trust, state.mood.readiness, state.mood.patience)
-        if readiness > 0:
-            readiness = max(0.0, min(readiness, self.readiness_ceiling(state) - state.mood.readiness))
-        state.mood.add(trust, readiness, patience)
-        return (state.mood.trust - before[0], state.mood.readiness - before[1], state.mood.patience - before[2])
+            readiness = max(0.0, min(readiness, self.readiness_ceiling(state) - mood.readiness))
+        return trust, readiness, patience
 
     def readiness_ceiling(self, state: SessionState) -> float:
         """How far readiness can rise now: questions alone reach the ceiling, addressed needs lift it."""
@@ -91,7 +120,7 @@ class CustomerModel:
 
     def react(self, move: Move, state: SessionState, phases: PhaseMachine, rng: random.Random) -> Reaction:
         """The customer's reaction to a move (before signals are added)."""
-        reaction = Reaction(effects=list(move.effects))
+        reaction = Reaction(effects=list(move.effects), addressee=move.addressee)
         if move.id in state.used_moves and not repeatable(move.id):
             reaction.effects = [EffectKey.HERHALING]
             reaction.say(self.w.customer("repeat", rng))
@@ -133,6 +162,10 @@ class CustomerModel:
     def _on_vraag(self, move: Move, state: SessionState, phases: PhaseMachine, rng: random.Random, r: Reaction) -> None:
         self._leave_for_questions(phases)
         need = self._needs[move.target or ""]
+        if move.id.startswith("ask_wrong:"):
+            self._deflect(move, self.table.person(need.owner).name, r)
+            r.events.append(f"deflected:{need.id}")
+            return
         if move.id.startswith("lead:"):
             irritated = EffectKey.SUGGESTIEVE_VRAAG in self.profile.dislikes
             r.say(self.w.customer("suggestive" if irritated else "closed_answer", rng))
@@ -266,6 +299,10 @@ class CustomerModel:
     def _on_afsluiting(
         self, move: Move, state: SessionState, phases: PhaseMachine, rng: random.Random, r: Reaction
     ) -> None:
+        if move.id == "close_wrong":
+            self._deflect(move, self.table.decider.name, r)
+            r.events.append("deflected:close")
+            return
         window = state.open_window()
         phases.fire(PhaseTrigger.CLOSE)
         if window is not None and window.acted_turn is None:
@@ -274,6 +311,13 @@ class CustomerModel:
             return
         bonus = self.rules.signals.close_in_window_bonus if window is not None else 0.0
         ready = state.mood.readiness + bonus >= self.rules.thresholds.order_readiness
+        holding_out = self.table.holding_out(state)
+        if ready and state.open_objection() is None and holding_out:
+            person = holding_out[0]
+            r.say(self.w.text(person.veto or ""), person.id)
+            r.cue_by, r.cue = person.id, self.rules.moods.get("guarded")
+            r.events.append(f"veto:{person.id}")
+            return
         if ready and state.open_objection() is None:
             state.outcome = Outcome.ORDER
             phases.fire(PhaseTrigger.WIN)
@@ -281,7 +325,8 @@ class CustomerModel:
             r.events.append("order")
             return
         if state.open_objection() is not None:
-            r.say(self.w.text(self._objections[state.open_objection() or ""].text))
+            objection = self._objections[state.open_objection() or ""]
+            r.say(self.w.text(objection.text), objection.owner)
             return
         if window is None and not state.windows:
             r.effects = [EffectKey.TE_VROEG_AFSLUITEN]
@@ -339,12 +384,19 @@ class CustomerModel:
             if not self._in_range(objection, state.mood.readiness):
                 continue
             status.raised_turn = state.customer_turn + 1
-            r.say(self.w.text(objection.text))
+            r.say(self.w.text(objection.text), objection.owner)
+            r.cue_by = objection.owner
             r.events.append(f"objection_raised:{objection.id}")
             r.informative.append(f"objection:{objection.id}")
             r.cue = self.rules.moods.get("guarded")
             return True
         return False
+
+    def _deflect(self, move: Move, name: str, r: Reaction) -> None:
+        """A meeting: the person asked says it is someone else's to answer."""
+        person = self.table.person(move.addressee)
+        r.say(self.w.text(person.deflect or "").replace("{name}", name), person.id)
+        r.cue_by, r.cue = person.id, self.rules.moods.get("guarded")
 
     @staticmethod
     def _in_range(objection: Objection, readiness: float) -> bool:

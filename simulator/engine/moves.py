@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Concatenate, ParamSpec, TypeVar
 
 from simulator.engine.content import Content, KvvbRow, Need, Objection, Signal
+from simulator.engine.dmu import Table
 from simulator.engine.machines import PhaseTrigger
 from simulator.engine.state import SessionState
 from simulator.engine.vocabulary import (
@@ -64,6 +65,7 @@ class Move:
     technique: Technique | CloseTechnique | None = None
     summary_items: tuple[str, ...] = ()
     false_detail: str | None = None
+    addressee: str | None = None
 
 
 P = ParamSpec("P")
@@ -89,8 +91,9 @@ def memo(method: Callable[Concatenate[MoveBuilder, P], T]) -> Callable[Concatena
 class MoveBuilder:
     """Builds candidate moves for the current state of a conversation."""
 
-    def __init__(self, content: Content, wording: Wording, variant: int = 0) -> None:
+    def __init__(self, content: Content, wording: Wording, table: Table, variant: int = 0) -> None:
         self._content = content
+        self._table = table
         self._variant = variant
         self._w = wording
         self._needs = {need.id: need for need in content.scenario.needs}
@@ -141,55 +144,67 @@ class MoveBuilder:
     @memo
     def ask(self, need: Need) -> Move:
         """The open question that surfaces a need."""
-        return Move(
-            f"ask:{need.id}",
-            self._w.text(need.question),
-            MoveKind.VRAAG,
-            (EffectKey.OPEN_VRAAG,),
-            question_type=QuestionType.OPEN,
-            spin=Spin(need.spin),
-            target=need.id,
-            trigger=PhaseTrigger.ASK,
+        return self._to(
+            need.owner,
+            Move(
+                f"ask:{need.id}",
+                self._w.text(need.question),
+                MoveKind.VRAAG,
+                (EffectKey.OPEN_VRAAG,),
+                question_type=QuestionType.OPEN,
+                spin=Spin(need.spin),
+                target=need.id,
+                trigger=PhaseTrigger.ASK,
+            ),
         )
 
     @memo
     def lead(self, need: Need) -> Move:
         """The leading (suggestive) version of that question."""
-        return Move(
-            f"lead:{need.id}",
-            self._w.text(need.leading_question),
-            MoveKind.VRAAG,
-            (EffectKey.SUGGESTIEVE_VRAAG,),
-            question_type=QuestionType.SUGGESTIEF,
-            spin=Spin(need.spin),
-            target=need.id,
-            trigger=PhaseTrigger.ASK,
+        return self._to(
+            need.owner,
+            Move(
+                f"lead:{need.id}",
+                self._w.text(need.leading_question),
+                MoveKind.VRAAG,
+                (EffectKey.SUGGESTIEVE_VRAAG,),
+                question_type=QuestionType.SUGGESTIEF,
+                spin=Spin(need.spin),
+                target=need.id,
+                trigger=PhaseTrigger.ASK,
+            ),
         )
 
     @memo
     def probe(self, need: Need) -> Move:
         """The doorvraag on a need's hook."""
-        return Move(
-            f"probe:{need.id}",
-            self._w.text(need.probe),
-            MoveKind.DOORVRAAG,
-            (EffectKey.DOORVRAAG,),
-            question_type=QuestionType.OPEN,
-            spin=Spin.PROBLEEM,
-            target=need.id,
+        return self._to(
+            need.owner,
+            Move(
+                f"probe:{need.id}",
+                self._w.text(need.probe),
+                MoveKind.DOORVRAAG,
+                (EffectKey.DOORVRAAG,),
+                question_type=QuestionType.OPEN,
+                spin=Spin.PROBLEEM,
+                target=need.id,
+            ),
         )
 
     @memo
     def imply(self, need: Need) -> Move:
         """The implication question on an explored need."""
-        return Move(
-            f"imply:{need.id}",
-            self._w.text(need.implication_question),
-            MoveKind.IMPLICATIEVRAAG,
-            (EffectKey.IMPLICATIEVRAAG,),
-            question_type=QuestionType.OPEN,
-            spin=Spin.IMPLICATIE,
-            target=need.id,
+        return self._to(
+            need.owner,
+            Move(
+                f"imply:{need.id}",
+                self._w.text(need.implication_question),
+                MoveKind.IMPLICATIEVRAAG,
+                (EffectKey.IMPLICATIEVRAAG,),
+                question_type=QuestionType.OPEN,
+                spin=Spin.IMPLICATIE,
+                target=need.id,
+            ),
         )
 
     def summary(self, state: SessionState, wrong: Need | None = None) -> Move:
@@ -249,7 +264,7 @@ class MoveBuilder:
         if not bare:
             sentences.append(self._w.text(row.controlevraag))
         effects = (EffectKey.ARGUMENT,) if bare else (EffectKey.ARGUMENT, EffectKey.BEWIJS)
-        return Move(
+        move = Move(
             f"argue_bare:{row.id}" if bare else f"argue:{row.id}",
             " ".join(sentences),
             MoveKind.ARGUMENT,
@@ -258,16 +273,20 @@ class MoveBuilder:
             parts=BARE_CHAIN if bare else FULL_CHAIN,
             trigger=PhaseTrigger.PRESENT,
         )
+        return self._to(self._needs[row.need].owner, move)
 
     @memo
     def answer(self, signal: Signal) -> Move:
         """Answering the customer's question (a verbal interest signal)."""
-        return Move(
-            f"answer:{signal.id}",
-            self._w.text(signal.answer or ""),
-            MoveKind.ANTWOORD,
-            (EffectKey.ANTWOORD,),
-            target=signal.id,
+        return self._to(
+            signal.owner,
+            Move(
+                f"answer:{signal.id}",
+                self._w.text(signal.answer or ""),
+                MoveKind.ANTWOORD,
+                (EffectKey.ANTWOORD,),
+                target=signal.id,
+            ),
         )
 
     @memo
@@ -288,20 +307,44 @@ class MoveBuilder:
         return self._close(technique, tuple(state.surfaced()) if "{items}" in text else ())
 
     @memo
+    def close_wrong(self) -> Move:
+        """DMU meeting: a direct close put to someone at the table who does not decide (a weak move)."""
+        text = self._line(CloseTechnique.DIRECT.value).replace("{items}", "").strip()
+        move = replace(self._close(CloseTechnique.DIRECT, ()), text=text)
+        move = replace(move, id="close_wrong", effects=(EffectKey.VERKEERDE_PERSOON,))
+        return self._to(self._table.other_than(self._table.decider.id).id, move)
+
+    @memo
+    def ask_wrong(self, need: Need) -> Move:
+        """DMU meeting: the open question on a need put to someone else than whose need it is (a weak move)."""
+        move = replace(self.ask(need), id=f"ask_wrong:{need.id}", effects=(EffectKey.VERKEERDE_PERSOON,))
+        return self._to(self._table.other_than(need.owner).id, replace(move, text=self._w.text(need.question)))
+
+    def _to(self, person_id: str | None, move: Move) -> Move:
+        """In a meeting, address a move to a person (the main customer by default); elsewhere, leave it."""
+        if not self._table.is_meeting:
+            return move
+        person = self._table.person(person_id)
+        return replace(move, addressee=person.id, text=f"{self._w.address(person.name)} {move.text}")
+
+    @memo
     def _close(self, technique: CloseTechnique, surfaced: tuple[str, ...]) -> Move:
         text = self._line(technique.value)
         if "{items}" in text:
             reasons = [self._w.text(self._needs[nid].summary) for nid in surfaced]
             text = text.replace("{items}", join_items(reasons, self._w))
         qtype = QuestionType.ALTERNATIEF if technique is CloseTechnique.ALTERNATIEF else QuestionType.GESLOTEN
-        return Move(
-            f"close:{technique.value}",
-            text,
-            MoveKind.AFSLUITING,
-            (EffectKey.AFSLUITING,),
-            question_type=qtype,
-            technique=technique,
-            trigger=PhaseTrigger.CLOSE,
+        return self._to(
+            self._table.decider.id,
+            Move(
+                f"close:{technique.value}",
+                text,
+                MoveKind.AFSLUITING,
+                (EffectKey.AFSLUITING,),
+                question_type=qtype,
+                technique=technique,
+                trigger=PhaseTrigger.CLOSE,
+            ),
         )
 
     @memo
@@ -341,7 +384,7 @@ class MoveBuilder:
                     technique=technique,
                 )
             )
-        return moves
+        return [self._to(objection.owner, move) for move in moves]
 
     # ------------------------------------------------------------------ relatie
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 
-from simulator.engine.assess import Assessor, Judgement, Moment
+from simulator.engine.assess import Assessor, Judgement
 from simulator.engine.content import Content, Need
 from simulator.engine.moves import Move, MoveBuilder, repeatable
 from simulator.engine.state import SessionState
@@ -26,6 +26,7 @@ class OfferMaker:
         self._assessor = assessor
         self._rules = content.rulebook.offer
         self._signals = [s for s in content.scenario.signals if s.answer is not None]
+        self._meeting = bool(content.scenario.participants)
 
     def offer(self, state: SessionState, phase: Phase, rng: random.Random) -> tuple[list[Move], Judged, Values]:
         """The moves for this turn, in a seeded random order, with the assessor's judgement of each and its value."""
@@ -37,7 +38,7 @@ class OfferMaker:
             for m in self._candidates(state, phase, rng)
             if m.id not in taken and (m.id not in state.used_moves or repeatable(m.id))
         ]
-        now = Moment.of(state, phase)
+        now = self._assessor.moment(state, phase)
         judged = {m.id: self._assessor.judge_at(m, now) for m in [*pinned, *others]}
         values = {move_id: self._assessor.value(found) for move_id, found in judged.items()}
         strong = [m for m in others if values[m.id] > 0]
@@ -70,7 +71,7 @@ class OfferMaker:
         pinned += [b.probe(need) for need in fresh]
         pinned += [b.answer(s) for s in self._signals if state.shown_signals.get(s.id) == state.customer_turn]
         if state.open_window() is not None and state.outcome is None:
-            pinned.append(b.close(rng.choice(list(CloseTechnique)), state))
+            pinned.append(b.close(rng.choice(_closes(state)), state))
         return pinned
 
     def _objection_answers(self, state: SessionState, objection_id: str, rng: random.Random) -> list[Move]:
@@ -107,6 +108,8 @@ class OfferMaker:
         b = self._builder
         hidden = self._hidden_needs(state)
         moves = [b.ask(need) for need in hidden[:2]] + [b.lead(need) for need in hidden[1:2] or hidden[:1]]
+        if self._meeting:
+            moves += [b.ask_wrong(need) for need in hidden[:1]]
         moves += [b.probe(need) for need in b.needs_in(state, NeedState.SURFACED)]
         moves += [b.imply(n) for n in b.needs_in(state, NeedState.EXPLORED) if n.id not in state.implied][:1]
         moves += self._summaries(state, rng)
@@ -123,7 +126,9 @@ class OfferMaker:
         moves += [b.argue(row, bare=True) for row in known[:1]]
         moves += [b.argue(row) for row in unknown[:1]]
         moves += [b.trial_close(), b.next_step(), b.feature_dump()]
-        moves += [b.close(technique, state) for technique in CloseTechnique]
+        moves += [b.close(technique, state) for technique in _closes(state)]
+        if self._meeting:
+            moves.append(b.close_wrong())
         moves += [b.ask(need) for need in self._hidden_needs(state)[:1]]
         return moves + self._summaries(state, rng)
 
@@ -139,3 +144,8 @@ class OfferMaker:
     def _hidden_needs(self, state: SessionState) -> list[Need]:
         hidden = self._builder.needs_in(state, NeedState.HIDDEN)
         return sorted(hidden, key=lambda need: need.id not in state.revealed)
+
+
+def _closes(state: SessionState) -> list[CloseTechnique]:
+    """The closing techniques that make sense now: a summarising close needs something to summarise."""
+    return [t for t in CloseTechnique if t is not CloseTechnique.SAMENVATTEND or state.surfaced()]

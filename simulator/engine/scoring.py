@@ -57,6 +57,7 @@ class Rubric:
             self.afsluitmoment(),
             self.signaal_benutten(),
             self.typologie(),
+            self.dmu(),
             self.resultaat(),
         ]
 
@@ -333,6 +334,17 @@ class Rubric:
         decided = bad or [t.number for t in judged] or [t.number for t in self.turns if t.phase is Phase.OPENING]
         score = 1 - self.penalty(CheckId.TYPOLOGIE) * len(bad)
         return self.make(CheckId.TYPOLOGIE, score, decided, "typology", mistakes=len(bad))
+
+    def dmu(self) -> Check:
+        """A meeting: questions put to the person whose need it is, closes put to the decider once all agree."""
+        if not self.conv.content.scenario.participants:
+            return self.make(CheckId.DMU, None, [], "no_meeting")
+        right = [t.number for t in self.turns if any(j.check is CheckId.DMU and j.sign > 0 for j in t.judgements)]
+        wrong = [t.number for t in self.turns if any(j.check is CheckId.DMU and j.sign < 0 for j in t.judgements)]
+        addressed = len(right) + len(wrong)
+        if not addressed:
+            return self.make(CheckId.DMU, 0.0, [], "dmu_nobody")
+        return self.make(CheckId.DMU, len(right) / addressed, wrong or right, "dmu", right=len(right), total=addressed)
 
     def resultaat(self) -> Check:
         """The outcome: order, a concrete next step, or nothing."""

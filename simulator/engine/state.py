@@ -80,6 +80,25 @@ class SessionState:
     smalltalk_count: int = 0
     summaries_right: int = 0
     outcome: Outcome | None = None
+    people: dict[str, Mood] = field(default_factory=dict)
+    """DMU meeting: each person's own trust and readiness (patience is the meeting's, in ``mood``)."""
+    say: dict[str, float] = field(default_factory=dict)
+    """DMU meeting: each person's say in the decision; the group's trust and readiness are weighted by it."""
+
+    def regroup(self) -> None:
+        """Set the group's trust and readiness from the people at a meeting (weighted by their say)."""
+        if not self.people:
+            return
+        total = sum(self.say.values()) or 1.0
+        self.mood.trust = sum(self.say[pid] * mood.trust for pid, mood in self.people.items()) / total
+        self.mood.readiness = sum(self.say[pid] * mood.readiness for pid, mood in self.people.items()) / total
+
+    def shift(self, trust: float, readiness: float, patience: float) -> None:
+        """Change the mood of everyone alike (preparation, a missed signal, a playtest preset)."""
+        self.mood.add(trust, readiness, patience)
+        for mood in self.people.values():
+            mood.add(trust, readiness, 0)
+        self.regroup()
 
     def need_at_least(self, need_id: str, level: NeedState) -> bool:
         """Whether a need has reached a level."""

@@ -205,6 +205,7 @@ class EffectKey(StrEnum):
     BIJVERKOPEN = "bijverkopen"
     AFSCHEID = "afscheid"
     HERHALING = "herhaling"
+    VERKEERDE_PERSOON = "verkeerde_persoon"
 
 
 class CheckId(StrEnum):
@@ -221,6 +222,7 @@ class CheckId(StrEnum):
     AFSLUITMOMENT = "afsluitmoment"
     SIGNAAL_BENUTTEN = "signaal_benutten"
     TYPOLOGIE = "typologie"
+    DMU = "dmu"
     RESULTAAT = "resultaat"
 
 

@@ -31,6 +31,10 @@ class Wording:
         """One authored text in the session's language."""
         return localize(value, self.language, self.scenario.language)
 
+    def address(self, name: str) -> str:
+        """How a move addressed to one person at a meeting starts ('Aan Kees Vos:')."""
+        return f"To {name}:" if self.language is Language.EN else f"Aan {name}:"
+
     def customer(self, key: str, rng: random.Random) -> str:
         """A customer line: the scenario's own variant if it has one, else the rulebook's."""
         return self._pick(self.scenario.customer_lines, self.rulebook.customer_lines, key, rng)

@@ -21,6 +21,7 @@ from simulator.engine.vocabulary import (
     BuyingSituation,
     Channel,
     CheckId,
+    DmuRole,
     EffectKey,
     Language,
     Motive,
@@ -29,6 +30,7 @@ from simulator.engine.vocabulary import (
     SignalChannel,
     SignalKind,
 )
+from simulator.scenario.dmu_checks import check_dmu
 from simulator.scenario.problems import KeyPath, Report, dotted
 
 
@@ -58,6 +60,7 @@ def check_scenario(scenario: Scenario, rulebook: Rulebook, typology: Typology, r
     _signals(scenario, rulebook, report)
     _languages(scenario, report)
     _against_rules(scenario, rulebook, typology, report)
+    check_dmu(scenario, typology, report)
 
 
 def _unique_ids(scenario: Scenario, report: Report) -> None:
@@ -205,6 +208,7 @@ def check_rulebook(rulebook: Rulebook, report: Report) -> None:
     _outcomes(rulebook, report)
     _moods(rulebook, report)
     _channels(rulebook, report)
+    _complete(("dmu", "influence"), DmuRole, rulebook.dmu.influence, "DMU role", report)
     _offer(rulebook.offer, report)
     for name, stages in rulebook.buying_models.items():
         _stages(("buying_models", name), stages, report)

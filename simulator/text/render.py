@@ -83,9 +83,9 @@ class TextView:
 
     def customer(self, conv: Conversation, turn: CustomerTurn) -> str:
         """The customer's words and body language, with the mood in practice mode."""
-        _, c = self._, self.content.scenario.customer
+        _ = self._
         head = "[" + _("beurt {n} · {phase}").format(n=turn.number, phase=_(PHASES[turn.phase])) + "]"
-        lines = ["", head, wrap(f"{c.name}: “{turn.text}”", "  "), wrap(f"({c.name} {turn.cue_text})", "  ")]
+        lines = ["", head, wrap(f"{turn.speaker}: “{turn.text}”", "  "), wrap(f"({turn.cue_by} {turn.cue_text})", "  ")]
         if conv.mode is Mode.OEFENEN:
             m = turn.mood
             lines.append(

@@ -13,6 +13,7 @@ from simulator.ui.scenes.debrief import DebriefScene
 from simulator.ui.scenes.help import HelpOverlay
 from simulator.ui.scenes.prepare import PrepareScene
 from simulator.ui.scenes.title import TitleScene
+from tests.conftest import FIRST_SCENARIO
 from tests.playbook import strong
 from tests.ui.conftest import click, press
 
@@ -102,6 +103,8 @@ def test_mouse_only_from_title_to_debrief(make_app: Callable[..., App]) -> None:
     title = app.top
     assert isinstance(title, TitleScene)
     click(app, title.mode_button)
+    while title.choices[title.current].path.stem != FIRST_SCENARIO:
+        click(app, title.next)
     click(app, title.play)
     prepare = app.top
     assert isinstance(prepare, PrepareScene)

@@ -9,7 +9,7 @@ import pygame
 from pygame_gui.elements import UIButton, UITextBox
 
 from simulator.engine import Conversation
-from simulator.engine.content import Content, LocalText
+from simulator.engine.content import Content, Customer, LocalText, Participant
 from simulator.engine.conversation import CustomerTurn
 from simulator.engine.vocabulary import Channel, Language, Mode, Phase
 from simulator.engine.wording import localize
@@ -18,12 +18,12 @@ from simulator.scenario.loader import load_scenario
 from simulator.scenario.problems import ContentError
 from simulator.session import session_seed
 from simulator.ui import palette
-from simulator.ui.avatar import Avatar
 from simulator.ui.intents import Input, Intent
 from simulator.ui.movelist import MoveCard, MoveList
 from simulator.ui.phone import draw_call
 from simulator.ui.scenes.base import Scene
 from simulator.ui.scenes.prepare import esc
+from simulator.ui.seats import Seats
 from simulator.ui.widgets import draw_text, meter, panel, scroll_text_box, wrap
 
 if TYPE_CHECKING:
@@ -54,11 +54,10 @@ class ConversationScene(Scene):
         self.conv.prepare(preparation)
         self.preparation = preparation
         self.language = language
-        customer = content.scenario.customer
-        self.avatar = Avatar(customer.typology, customer.name)
+        self.seats = Seats(content)
         playtest = app.options.playtest
         self.latest: CustomerTurn = playtest.start(self.conv) if playtest else self.conv.start()
-        self.avatar.show(self.latest.cue, self.latest.mood.trust, self.latest.mood.readiness, self.latest.mood.patience)
+        self.seats.show(self.latest)
         self.notice = ""
         self.move_buttons: dict[MoveCard, str] = {}
 
@@ -69,7 +68,7 @@ class ConversationScene(Scene):
     @property
     def animating(self) -> bool:
         """While the customer moves, the app keeps drawing frames."""
-        return self.avatar.animating
+        return self.seats.animating
 
     # ------------------------------------------------------------------ layout
 
@@ -128,7 +127,7 @@ class ConversationScene(Scene):
     def _said_height(self, right: pygame.Rect) -> int:
         """Room for the customer's latest words (and the cue), up to 40 % of the column."""
         font = self.app.fonts.get(17)
-        lines = len(wrap(font, f"{self.content.scenario.customer.name}: {self.latest.text}", right.width - 40)) + 2
+        lines = len(wrap(font, f"{self.latest.speaker}: {self.latest.text}", right.width - 40)) + 2
         if self.notice:
             lines += len(wrap(font, self.notice, right.width - 40))
         return min(int(right.height * 0.42), lines * round(font.get_linesize() * 1.4) + 24)
@@ -153,20 +152,21 @@ class ConversationScene(Scene):
     # ------------------------------------------------------------------ text
 
     def _transcript_html(self) -> str:
-        _, name = self.app._, esc(self.content.scenario.customer.name)
+        _ = self.app._
         marked_label, you = _("gemarkeerd als koopsignaal"), _("Jij")
-        parts = [f"<b>{name}:</b> {esc(self.conv.greeting.text if self.conv.greeting else '')}"]
+        greeting = self.conv.greeting
+        parts = [f"<b>{esc(greeting.speaker)}:</b> {esc(greeting.text)}"] if greeting else []
         for turn in self.conv.turns:
             marked = f" <b>[{esc(marked_label)}]</b>" if turn.number - 1 in self.conv.marks else ""
             parts.append(f"<i>{esc(you)}:</i> {esc(turn.move.text)}{marked}")
-            parts.append(f"<b>{name}:</b> {esc(turn.reply.text)} <i>({esc(turn.reply.cue_text)})</i>")
+            reply = turn.reply
+            parts.append(f"<b>{esc(reply.speaker)}:</b> {esc(reply.text)} <i>({esc(reply.cue_text)})</i>")
         return "<br><br>".join(parts)
 
     def _said_html(self) -> str:
-        _ = self.app._
-        customer = self.content.scenario.customer
-        name = esc(customer.name)
-        text = f"<b>{name}:</b> “{esc(self.latest.text)}”<br><i>({name} {esc(self.latest.cue_text)})</i>"
+        latest = self.latest
+        name, cue_by = esc(latest.speaker), esc(latest.cue_by)
+        text = f"<b>{name}:</b> “{esc(latest.text)}”<br><i>({cue_by} {esc(latest.cue_text)})</i>"
         if self.notice:
             text += f"<br><b>{esc(self.notice)}</b>"
         return text
@@ -179,8 +179,7 @@ class ConversationScene(Scene):
             self.to_debrief()
             return
         self.latest = self.conv.choose(move_id)
-        mood = self.latest.mood
-        self.avatar.show(self.latest.cue, mood.trust, mood.readiness, mood.patience)
+        self.seats.show(self.latest)
         self.notice = self._hint()
         self.relayout()
         scroll_text_box(self.transcript, 100)
@@ -231,8 +230,7 @@ class ConversationScene(Scene):
             if self.conv.state.customer_turn in marks:
                 self.conv.mark_signal()
             self.latest = self.conv.choose(move_id)
-        mood = self.latest.mood
-        self.avatar.show(self.latest.cue, mood.trust, mood.readiness, mood.patience)
+        self.seats.show(self.latest)
         return len(move_ids)
 
     def to_debrief(self) -> None:
@@ -292,7 +290,7 @@ class ConversationScene(Scene):
     # ------------------------------------------------------------------ drawing
 
     def update(self, dt: float) -> bool:
-        return self.avatar.update(dt)
+        return self.seats.update(dt)
 
     def draw(self, surface: pygame.Surface) -> None:
         self._draw_phases(surface, self.areas["phases"])
@@ -302,10 +300,12 @@ class ConversationScene(Scene):
         customer = self.content.scenario.customer
         role = self.app._(DMU_ROLES[customer.dmu_role])
         header = f"{customer.name} · {self.t(customer.function)} · {role}"
+        if self.content.scenario.participants:
+            header = self.app._("Overleg met {n} personen").format(n=1 + len(self.content.scenario.participants))
         used = draw_text(surface, header_font, header, area.inflate(-16, 0).move(0, 8).clip(area))
         picture = pygame.Rect(area.left + 8, area.top + used + 12, area.width - 16, area.height - used - 20)
         if self.conv.channel.visible:
-            self.avatar.draw(surface, picture)
+            self.seats.draw(surface, picture, self.app.fonts.get(13), self._labels())
         else:
             self._draw_call(surface, picture)
         if self.conv.mode is Mode.OEFENEN:
@@ -315,11 +315,17 @@ class ConversationScene(Scene):
         surface.blit(label, (right.left, self.moves_rect.top - label.get_height() - 4))
         self.move_list.draw(surface)
 
+    def _labels(self) -> dict[str, str]:
+        """Name, job and DMU role of everyone at a meeting."""
+        scenario, _ = self.content.scenario, self.app._
+        people: list[Customer | Participant] = [scenario.customer, *scenario.participants]
+        return {p.id: f"{p.name}\n{self.t(p.function)} · {_(DMU_ROLES[p.dmu_role])}" for p in people}
+
     def _draw_call(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         _ = self.app._
         incoming = self.content.scenario.channel is Channel.TELEFOON_PASSIEF
         direction = _("Inkomend telefoongesprek") if incoming else _("U belt de klant")
-        heard = f"{self.content.scenario.customer.name} {self.latest.cue_text}"
+        heard = f"{self.latest.cue_by} {self.latest.cue_text}"
         fonts = (self.app.fonts.get(15, bold=True), self.app.fonts.get(17, italic=True))
         draw_call(surface, rect, fonts, direction, heard, self.latest.mood.trust / 100)
 

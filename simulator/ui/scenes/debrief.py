@@ -190,7 +190,7 @@ class DebriefScene(Scene):
             star = "» " if turn.number in marked_turns else ""
             title = _("beurt {n} · {phase}").format(n=turn.number, phase=_(PHASES[turn.phase]))
             head = f"<b>{star}{esc(title)}</b>"
-            customer = esc(conv.content.scenario.customer.name)
+            customer = esc(turn.reply.speaker)
             line = f"{head}<br>{esc(you)}: {esc(turn.move.text)}<br>{customer}: {esc(turn.reply.text)}"
             notes = " · ".join(turn_notes(conv, turn, _, dislikes, "×"))
             parts.append(line + (f"<br><i>{esc(notes)}</i>" if notes else ""))

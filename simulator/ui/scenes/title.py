@@ -34,14 +34,14 @@ class ScenarioChoice:
 
 
 def shipped_scenarios() -> list[ScenarioChoice]:
-    """The shipped scenarios that load; broken ones are left out of the picker."""
+    """The shipped scenarios that load, easiest first; broken ones are left out of the picker."""
     choices = []
     for path in list_shipped():
         try:
             choices.append(ScenarioChoice(path, load_scenario(path)))
         except ContentError:
             continue
-    return choices
+    return sorted(choices, key=lambda choice: (choice.content.scenario.difficulty, choice.path.stem))
 
 
 class TitleScene(Scene):

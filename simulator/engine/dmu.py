@@ -1,0 +1,95 @@
+"""The people at the table in a DMU meeting: who they are, their say in the decision and their type.
+
+A scenario without participants is a meeting of one: :attr:`Table.is_meeting` is false, nobody is
+addressed by name and the customer model works on the one customer's mood alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from simulator.engine.content import Content, LocalText, TypeProfile
+from simulator.engine.state import Mood, SessionState
+from simulator.engine.vocabulary import DmuRole, Motive
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone at the table."""
+
+    id: str
+    name: str
+    role: DmuRole
+    typology: str
+    profile: TypeProfile
+    motives: tuple[Motive, ...]
+    influence: float
+    deflect: LocalText | None
+    veto: LocalText | None
+
+
+class Table:
+    """Everyone at the table, with the main customer first."""
+
+    def __init__(self, content: Content) -> None:
+        scenario, rules = content.scenario, content.rulebook
+        customer = scenario.customer
+        types = content.typology.types
+        influence = rules.dmu.influence
+        main = Person(
+            customer.id,
+            customer.name,
+            customer.dmu_role,
+            customer.typology,
+            types[customer.typology],
+            tuple(customer.motives),
+            influence.get(customer.dmu_role, 1.0),
+            customer.deflect,
+            customer.veto,
+        )
+        others = [
+            Person(
+                p.id,
+                p.name,
+                p.dmu_role,
+                p.typology,
+                types[p.typology],
+                tuple(p.motives),
+                influence.get(p.dmu_role, 1.0),
+                p.deflect,
+                p.veto,
+            )
+            for p in scenario.participants
+        ]
+        self.people: dict[str, Person] = {person.id: person for person in (main, *others)}
+        self.main = main
+        self.is_meeting = bool(others)
+        self.veto_readiness = rules.dmu.veto_readiness
+        self.bystander_share = rules.dmu.bystander_share
+        deciders = [p for p in self.people.values() if p.role is DmuRole.BESLISSER]
+        self.decider = deciders[0] if deciders else main
+
+    def person(self, person_id: str | None) -> Person:
+        """A person by id (None is the main customer)."""
+        return self.people[person_id] if person_id is not None else self.main
+
+    def other_than(self, person_id: str | None) -> Person:
+        """The person with the most say who is not ``person_id`` (whom a student may wrongly ask)."""
+        others = [p for p in self.people.values() if p.id != self.person(person_id).id]
+        return max(others, key=lambda p: p.influence)
+
+    def seat(self, content: Content, state: SessionState) -> None:
+        """Give everyone at a meeting their own mood and set the group's from it."""
+        if not self.is_meeting:
+            return
+        start = content.scenario.customer.start
+        state.people[self.main.id] = Mood(start.trust, start.readiness, start.patience)
+        for participant in content.scenario.participants:
+            state.people[participant.id] = Mood(participant.start.trust, participant.start.readiness, start.patience)
+        state.say = {person.id: person.influence for person in self.people.values()}
+        state.regroup()
+
+    def holding_out(self, state: SessionState) -> list[Person]:
+        """People not convinced enough to let a close through, the one with most say first."""
+        low = [self.people[pid] for pid, mood in state.people.items() if mood.readiness < self.veto_readiness]
+        return sorted(low, key=lambda p: -p.influence)
