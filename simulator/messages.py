@@ -64,7 +64,7 @@ DETAILS: dict[str, str] = {
     "no_moves": N_("Er is niets gezegd."),
     "phases": N_("{early} keer presenteerde je voordat de klant een behoefte had genoemd."),
     "typology": N_("{mistakes} zetten die dit klanttype slecht ontvangt."),
-    "no_meeting": N_("Er zat één persoon aan tafel; deze controle telt niet mee."),
+    "no_meeting": N_("Er was één gesprekspartner; deze controle telt niet mee."),
     "dmu_nobody": N_("Je stelde niemand aan tafel een vraag en vroeg niemand om de order."),
     "dmu": N_("{right} van je {total} vragen en afsluitingen richtte je tot de juiste persoon op het juiste moment."),
     "order": N_("Order binnen."),

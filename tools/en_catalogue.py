@@ -230,7 +230,7 @@ EN = {
     "U belt de klant": "You are calling the customer",
     "Overleg met {n} personen": "Meeting with {n} people",
     "DMU: de juiste persoon aanspreken": "DMU: addressing the right person",
-    "Er zat één persoon aan tafel; deze controle telt niet mee.": "There was one person at the table; this check does not count.",
+    "Er was één gesprekspartner; deze controle telt niet mee.": "There was one person to talk to; this check does not count.",
     "Je stelde niemand aan tafel een vraag en vroeg niemand om de order.": "You asked nobody at the table a question and asked nobody for the order.",
     "{right} van je {total} vragen en afsluitingen richtte je tot de juiste persoon op het juiste moment.": "{right} of your {total} questions and closes went to the right person at the right moment.",
     "je stelt de vraag aan degene over wie het gaat": "you ask the person it concerns",
