@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from simulator.engine.assess import Judgement
+from simulator.engine.content import Customer, LocalText, Participant, Scenario
 from simulator.engine.conversation import Conversation, TurnRecord
 from simulator.engine.scoring import Check
 from simulator.engine.vocabulary import BuyingSituation, Channel, CheckId, DmuRole, Outcome, Phase
@@ -35,6 +36,7 @@ CHECK_NAMES: dict[CheckId, str] = {
     CheckId.SIGNAAL_BENUTTEN: N_("Signaal benutten"),
     CheckId.TYPOLOGIE: N_("Aanpassing aan de klant (DAS)"),
     CheckId.DMU: N_("DMU: de juiste persoon aanspreken"),
+    CheckId.ONDERHANDELEN: N_("Onderhandelen"),
     CheckId.RESULTAAT: N_("Resultaat"),
 }
 
@@ -64,6 +66,10 @@ DETAILS: dict[str, str] = {
     "no_moves": N_("Er is niets gezegd."),
     "phases": N_("{early} keer presenteerde je voordat de klant een behoefte had genoemd."),
     "typology": N_("{mistakes} zetten die dit klanttype slecht ontvangt."),
+    "no_negotiation": N_("Er werd niet onderhandeld; deze controle telt niet mee."),
+    "below_bazo": N_("Je sloot af op {value} euro: onder je BAZO. Geen deal was beter geweest."),
+    "negotiation": N_("{traded} concessies geruild, {given} weggegeven; de deal staat op {value} euro."),
+    "negotiation_broken": N_("Je brak de onderhandeling af ({traded} concessies geruild, {given} weggegeven)."),
     "no_meeting": N_("Er was één gesprekspartner; deze controle telt niet mee."),
     "dmu_nobody": N_("Je stelde niemand aan tafel een vraag en vroeg niemand om de order."),
     "dmu": N_("{right} van je {total} vragen en afsluitingen richtte je tot de juiste persoon op het juiste moment."),
@@ -111,6 +117,16 @@ REASONS: dict[str, str] = {
     "talk_on_after_signal": N_("de klant gaf een koopsignaal en je praatte door"),
     "repeat": N_("dit had je al gezegd"),
     "answers_question": N_("je beantwoordt de vraag van de klant"),
+    "negotiation_probe": N_("je vraagt naar de belangen achter de eis"),
+    "trade_concession": N_("je ruilt een concessie tegen iets terug"),
+    "gift_concession": N_("je geeft een concessie weg zonder iets terug te vragen"),
+    "cave_in": N_("je geeft de hele eis toe"),
+    "below_bazo": N_("daarmee zak je onder je BAZO"),
+    "objective_criteria": N_("je houdt de prijs vast met objectieve criteria"),
+    "position_not_interest": N_("je verdedigt je prijs voordat je de belangen van de klant kent"),
+    "break_off_too_soon": N_("er was nog een deal boven je BAZO mogelijk"),
+    "bazo_break_off": N_("geen deal is hier beter dan onder je BAZO"),
+    "close_over_demand": N_("afsluiten terwijl de eis van de klant nog op tafel ligt"),
     "right_person": N_("je stelt de vraag aan degene over wie het gaat"),
     "wrong_person": N_("deze vraag hoort bij iemand anders aan tafel"),
     "close_to_non_decider": N_("je vraagt de order aan iemand die niet beslist"),
@@ -224,3 +240,21 @@ def _decimal(value: float | int | str, decimal_comma: bool) -> str:
         return str(value)
     text = str(int(value)) if value == int(value) else f"{value:.2f}".rstrip("0")
     return text.replace(".", ",") if decimal_comma else text
+
+
+def dossier_extras(
+    scenario: Scenario, text: Callable[[LocalText], str], _: Gettext, decimal_comma: bool = True
+) -> list[tuple[str, str]]:
+    """(heading, text) for the dossier parts only some scenarios have: who is at the table, the offerte."""
+    extras: list[tuple[str, str]] = []
+    if scenario.participants:
+        people: list[Customer | Participant] = [scenario.customer, *scenario.participants]
+        lines = [f"{p.name}, {text(p.function)} ({_(DMU_ROLES[p.dmu_role])})" for p in people]
+        extras.append((_("Aan tafel:"), "\n".join(lines)))
+    if scenario.negotiation is not None:
+        terms = scenario.negotiation
+        grouped = f"{terms.walk_away:,}".replace(",", "." if decimal_comma else ",")
+        limit = _("Uw ondergrens (BAZO): een deal van minder dan € {value} is slechter dan geen deal.")
+        extras.append((_("Offerte op tafel:"), text(terms.quote)))
+        extras.append((_("Onderhandelingsruimte:"), limit.format(value=grouped)))
+    return extras

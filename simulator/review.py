@@ -31,6 +31,10 @@ ADVICE: dict[CheckId, str] = {
     ),
     CheckId.SIGNAAL_BENUTTEN: N_("Stop met praten zodra de klant een koopsignaal geeft, en sluit af."),
     CheckId.TYPOLOGIE: N_("Stem je aanpak af op het type klant: tempo, small talk, bewijs, druk."),
+    CheckId.ONDERHANDELEN: N_(
+        "Vraag eerst naar het belang achter de eis, ruil concessies (als u …, dan …) in plaats van ze weg te "
+        "geven, en blijf boven je BAZO."
+    ),
     CheckId.DMU: N_(
         "Spreek iedereen aan tafel aan op zijn eigen rol: de gebruiker over het gebruik, de beslisser over het "
         "resultaat; vraag de beslisser pas om de order als ook de anderen overtuigd zijn."

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from simulator.engine.content import Content, TypeProfile
 from simulator.engine.dmu import Table
 from simulator.engine.moves import FULL_CHAIN, TALKING_KINDS, Move, repeatable
+from simulator.engine.negotiation import Negotiator
 from simulator.engine.state import SessionState, SignalWindow
 from simulator.engine.vocabulary import CheckId, EffectKey, MoveKind, NeedState, Phase, QuestionType, Technique
 
@@ -48,6 +49,8 @@ class Moment:
     fresh_hook: str | None
     holding_out: bool = False
     """DMU meeting: someone at the table would block a close now."""
+    demand_open: bool = False
+    """A negotiation demand is on the table."""
 
     @classmethod
     def of(cls, state: SessionState, phase: Phase, veto_readiness: float = 0.0) -> Moment:
@@ -55,7 +58,8 @@ class Moment:
         surfaced = tuple(state.surfaced())
         holding_out = any(mood.readiness < veto_readiness for mood in state.people.values())
         window, objection = state.open_window(), state.open_objection()
-        return cls(state, phase, window, objection, surfaced, _fresh_hook(state), holding_out)
+        demand = state.negotiation is not None and state.negotiation.is_open
+        return cls(state, phase, window, objection, surfaced, _fresh_hook(state), holding_out, demand)
 
 
 def _dislikes(profile: TypeProfile) -> dict[EffectKey, Judgement]:
@@ -76,6 +80,7 @@ class Assessor:
     def __init__(self, content: Content, table: Table) -> None:
         self._content = content
         self._meeting = table.is_meeting
+        self._negotiator = Negotiator(content)
         self._veto = table.veto_readiness
         self._weights = content.rulebook.scoring.weights
         profile = content.typology.types[content.scenario.customer.typology]
@@ -96,6 +101,7 @@ class Assessor:
             MoveKind.PROEFAFSLUITING: self._trial_close,
             MoveKind.AFSLUITING: self._close,
             MoveKind.VERVOLGAFSPRAAK: self._next_step,
+            MoveKind.ONDERHANDELING: self._negotiation,
         }
 
     def value(self, judgements: list[Judgement]) -> float:
@@ -221,7 +227,14 @@ class Assessor:
             found.append(Judgement(CheckId.DMU, -1, "close_over_veto"))
         return found
 
+    def _negotiation(self, move: Move, now: Moment) -> list[Judgement]:
+        status = now.state.negotiation
+        assert status is not None
+        return [Judgement(*found) for found in self._negotiator.judge(self._negotiator.parse(move.id), status)]
+
     def _close_timing(self, now: Moment) -> list[Judgement]:
+        if now.demand_open:
+            return [Judgement(CheckId.ONDERHANDELEN, -1, "close_over_demand")]
         if now.objection is not None:
             return [Judgement(CheckId.BEZWAREN, -1, "close_over_objection")]
         if now.window is not None:

@@ -322,6 +322,47 @@ class Debrief(Strict):
     tests: LocalText = Field(description="What this scenario tests.")
 
 
+class Concession(Strict):
+    """Something the seller can give in a negotiation, at a cost, that the customer values."""
+
+    id: Id = Field(description="Identifier of this concession.")
+    give: LocalText = Field(description="The student's words giving it away without asking anything back.")
+    trade: LocalText = Field(
+        description="The student's words trading it for something in return ('Als u …, dan kunnen wij …')."
+    )
+    cost: int = Field(ge=0, description="What it costs the seller, in euros (taken off the deal value).")
+    value: float = Field(gt=0, le=100, description="How much the customer values it (points towards their 'needed').")
+    reply: LocalText = Field(description="The customer's reaction when it is offered.")
+
+
+class Negotiation(Strict):
+    """The price negotiation: an offerte on the table, a demand, concessions with a price, the BAZO."""
+
+    quote: LocalText = Field(
+        description="The offerte on the table (shown in the dossier): what, price, terms, validity, vrijblijvend?"
+    )
+    walk_away: int = Field(
+        ge=0, description="The student's BAZO as a deal value: below this, no deal is better (shown in the dossier)."
+    )
+    trigger: ObjectionTrigger = Field(description="When the customer puts the demand on the table.")
+    demand: LocalText = Field(description="The customer's demand (e.g. 8 % korting, or they go elsewhere).")
+    demand_cost: int = Field(ge=0, description="What granting the demand in full would cost, in euros.")
+    needed: float = Field(
+        gt=0, le=100, description="Concession value the customer really needs before agreeing (their real room)."
+    )
+    probe: LocalText = Field(description="The student's question behind the demand: the interests, not the position.")
+    probe_answer: LocalText = Field(description="The customer's interests and their alternative (their BAZO).")
+    hold: LocalText = Field(description="The student holds the price with objective criteria (benchmark, total cost).")
+    hold_reply: LocalText = Field(description="The customer's reaction to holding the price.")
+    discount: LocalText = Field(description="The student grants the demand in full (caving in).")
+    discount_reply: LocalText = Field(description="The customer's reaction when the demand is granted in full.")
+    break_off: LocalText = Field(description="The student names the limit and ends the negotiation politely.")
+    break_off_reply: LocalText = Field(description="The customer's reaction when the student breaks off.")
+    more: LocalText = Field(description="The customer asks for more after something given for free.")
+    accept: LocalText = Field(description="The customer's words when the negotiation is settled.")
+    concessions: list[Concession] = Field(min_length=2, description="What the student can give or trade.")
+
+
 class Scenario(Strict):
     """One sales conversation: a customer, a product and a case."""
 
@@ -356,6 +397,9 @@ class Scenario(Strict):
     signals: list[Signal] = Field(default_factory=list, description="Buying and interest signals.")
     customer_lines: CustomerLines = Field(default_factory=CustomerLines, description="The customer's reactions.")
     student_lines: StudentLines = Field(default_factory=StudentLines, description="The student's move texts.")
+    negotiation: Negotiation | None = Field(
+        None, description="A price negotiation at the close: the offerte, the demand, concessions and the BAZO."
+    )
     debrief: Debrief = Field(description="Instructor's notes.")
 
 
@@ -468,6 +512,17 @@ class RubricParts(Strict):
     objection_after_failed_answer: float = Field(
         ge=0, le=1, description="Credit for an objection resolved only after a failed answer."
     )
+    negotiation_probe: float = Field(
+        ge=0, le=1, description="Share of onderhandelen for asking behind the demand before giving anything."
+    )
+    negotiation_trade: float = Field(
+        ge=0, le=1, description="Share of onderhandelen for trading concessions rather than giving them away."
+    )
+    negotiation_margin: float = Field(
+        ge=0,
+        le=1,
+        description="Share of onderhandelen for the deal value kept between the BAZO (0) and the quote (full).",
+    )
     next_step_only: float = Field(
         ge=0, le=1, description="Afsluitmoment credit when the student closed with a next step only."
     )
@@ -531,6 +586,22 @@ class DmuRules(Strict):
     )
 
 
+class NegotiationRules(Strict):
+    """How a price negotiation works."""
+
+    gift_raises_demand: float = Field(
+        ge=0,
+        le=2,
+        description="A concession given away raises what the customer still wants by this share of its value.",
+    )
+    hold_value: float = Field(
+        ge=0, le=100, description="Value of holding the price with objective criteria, once the interests are known."
+    )
+    settled_readiness: float = Field(
+        ge=0, le=100, description="Readiness the customer gains when the negotiation is settled."
+    )
+
+
 class Rulebook(Strict):
     """All tuning numbers of the customer model and the scorer."""
 
@@ -549,6 +620,7 @@ class Rulebook(Strict):
     )
     objection_handling: ObjectionRules = Field(description="How answers to objections work.")
     dmu: DmuRules = Field(description="How a meeting with several people decides.")
+    negotiation: NegotiationRules = Field(description="How a price negotiation works.")
     channels: dict[Channel, ChannelRules] = Field(
         description="Per channel: whether the customer is seen, the turn limit factor and the audible cues."
     )

@@ -18,6 +18,7 @@ from simulator.engine.dmu import Table
 from simulator.engine.errors import EngineError, IllegalMoveError, PreparationError, SessionOverError
 from simulator.engine.machines import PhaseMachine, PhaseTrigger, StageMachine
 from simulator.engine.moves import Move, MoveBuilder
+from simulator.engine.negotiation import Negotiator
 from simulator.engine.offer import OfferMaker
 from simulator.engine.signals import SignalDesk
 from simulator.engine.state import Mood, ObjectionStatus, SessionState
@@ -114,12 +115,14 @@ class Conversation:
         self.customer = CustomerModel(content, self.wording, self.table)
         self.builder = MoveBuilder(content, self.wording, self.table, variant=seed)
         self.assessor = Assessor(content, self.table)
+        self.negotiator = Negotiator(content)
         self.offers = OfferMaker(content, self.builder, self.assessor)
         self.signals = SignalDesk(content)
         self.phases = PhaseMachine()
         self.stages = StageMachine(content.rulebook.buying_models[content.scenario.buying_model])
         self.state = self._initial_state()
         self.table.seat(content, self.state)
+        self.state.negotiation = self.negotiator.start()
         self.preparation: tuple[str, ...] = ()
         self.turns: list[TurnRecord] = []
         self.greeting: CustomerTurn | None = None
@@ -370,7 +373,9 @@ class Conversation:
 
     def _check_end(self, move: Move, reaction: Reaction, moves_made: int) -> None:
         state = self.state
-        if state.outcome is Outcome.VERVOLGAFSPRAAK:
+        if "negotiation_broken" in reaction.events:
+            self.ended_by = "broken_off"
+        elif state.outcome is Outcome.VERVOLGAFSPRAAK:
             self.ended_by = "next_step"
         elif state.outcome is Outcome.ORDER:
             relatie_moves = sum(1 for t in self.turns if t.phase is Phase.RELATIE) + 1

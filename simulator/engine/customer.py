@@ -13,6 +13,7 @@ from simulator.engine.content import Content, Multiplier, Objection, TypeProfile
 from simulator.engine.dmu import Table
 from simulator.engine.machines import PhaseMachine, PhaseTrigger
 from simulator.engine.moves import TALKING_KINDS, Move, repeatable
+from simulator.engine.negotiation import Negotiator
 from simulator.engine.state import Mood, SessionState
 from simulator.engine.vocabulary import (
     ArgumentPart,
@@ -58,6 +59,7 @@ class CustomerModel:
     def __init__(self, content: Content, wording: Wording, table: Table) -> None:
         self.content = content
         self.table = table
+        self.negotiator = Negotiator(content)
         self.rules = content.rulebook
         self.profile = content.typology.types[content.scenario.customer.typology]
         self.situation = content.rulebook.buying_situations[content.scenario.buying_situation]
@@ -312,13 +314,14 @@ class CustomerModel:
         bonus = self.rules.signals.close_in_window_bonus if window is not None else 0.0
         ready = state.mood.readiness + bonus >= self.rules.thresholds.order_readiness
         holding_out = self.table.holding_out(state)
-        if ready and state.open_objection() is None and holding_out:
+        demand_open = state.negotiation is not None and state.negotiation.is_open
+        if ready and state.open_objection() is None and not demand_open and holding_out:
             person = holding_out[0]
             r.say(self.w.text(person.veto or ""), person.id)
             r.cue_by, r.cue = person.id, self.rules.moods.get("guarded")
             r.events.append(f"veto:{person.id}")
             return
-        if ready and state.open_objection() is None:
+        if ready and state.open_objection() is None and not demand_open:
             state.outcome = Outcome.ORDER
             phases.fire(PhaseTrigger.WIN)
             r.say(self.w.customer("order", rng))
@@ -327,6 +330,10 @@ class CustomerModel:
         if state.open_objection() is not None:
             objection = self._objections[state.open_objection() or ""]
             r.say(self.w.text(objection.text), objection.owner)
+            return
+        if demand_open and self.content.scenario.negotiation is not None:
+            r.say(self.w.text(self.content.scenario.negotiation.demand))
+            r.events.append("demand_repeated")
             return
         if window is None and not state.windows:
             r.effects = [EffectKey.TE_VROEG_AFSLUITEN]
@@ -390,7 +397,38 @@ class CustomerModel:
             r.informative.append(f"objection:{objection.id}")
             r.cue = self.rules.moods.get("guarded")
             return True
-        return False
+        return self._raise_demand(event, state, r)
+
+    def _raise_demand(self, event: str, state: SessionState, r: Reaction) -> bool:
+        """Put the negotiation demand on the table when its trigger fires (once)."""
+        terms, status = self.content.scenario.negotiation, state.negotiation
+        if terms is None or status is None or status.raised_turn is not None or terms.trigger.on != event:
+            return False
+        low, high = terms.trigger.min_readiness, terms.trigger.max_readiness
+        readiness = state.mood.readiness
+        if (low is not None and readiness < low) or (high is not None and readiness > high):
+            return False
+        status.raised_turn = state.customer_turn + 1
+        r.say(self.w.text(terms.demand), self.table.decider.id if self.table.is_meeting else None)
+        r.events.append("negotiation_raised")
+        r.informative.append("demand:")
+        r.cue = self.rules.moods.get("guarded")
+        return True
+
+    def _on_onderhandeling(
+        self, move: Move, state: SessionState, phases: PhaseMachine, rng: random.Random, r: Reaction
+    ) -> None:
+        texts, events = self.negotiator.play(self.negotiator.parse(move.id), state, state.customer_turn + 1)
+        for text in texts:
+            r.say(self.w.text(text))
+        r.events += events
+        ready = state.mood.readiness >= self.rules.thresholds.order_readiness
+        free = state.open_objection() is None and not self.table.holding_out(state)
+        if "negotiation_settled" in events and ready and free:
+            state.outcome = Outcome.ORDER
+            phases.fire(PhaseTrigger.CLOSE)
+            phases.fire(PhaseTrigger.WIN)
+            r.events.append("order")
 
     def _deflect(self, move: Move, name: str, r: Reaction) -> None:
         """A meeting: the person asked says it is someone else's to answer."""

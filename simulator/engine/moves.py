@@ -386,6 +386,22 @@ class MoveBuilder:
             )
         return [self._to(objection.owner, move) for move in moves]
 
+    @memo
+    def negotiate(self, move_id: str, kind: MoveKind, effect: EffectKey) -> Move:
+        """A negotiation move: the question behind the demand, a concession traded or given, holding the
+        price, granting the demand, or breaking off."""
+        terms = self._content.scenario.negotiation
+        assert terms is not None
+        action, _, concession_id = move_id.removeprefix("negotiate:").partition(":")
+        concession = next((c for c in terms.concessions if c.id == concession_id), None)
+        texts = {"probe": terms.probe, "hold": terms.hold, "discount": terms.discount, "break_off": terms.break_off}
+        if concession is not None:
+            texts = {"trade": concession.trade, "give": concession.give}
+        qtype = QuestionType.OPEN if action == "probe" else None
+        return Move(
+            move_id, self._w.text(texts[action]), kind, (effect,), question_type=qtype, target=concession_id or None
+        )
+
     # ------------------------------------------------------------------ relatie
 
     @memo

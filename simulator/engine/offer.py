@@ -11,6 +11,7 @@ import random
 from simulator.engine.assess import Assessor, Judgement
 from simulator.engine.content import Content, Need
 from simulator.engine.moves import Move, MoveBuilder, repeatable
+from simulator.engine.negotiation import Negotiator
 from simulator.engine.state import SessionState
 from simulator.engine.vocabulary import CloseTechnique, NeedState, Phase
 
@@ -27,6 +28,7 @@ class OfferMaker:
         self._rules = content.rulebook.offer
         self._signals = [s for s in content.scenario.signals if s.answer is not None]
         self._meeting = bool(content.scenario.participants)
+        self._negotiator = Negotiator(content)
 
     def offer(self, state: SessionState, phase: Phase, rng: random.Random) -> tuple[list[Move], Judged, Values]:
         """The moves for this turn, in a seeded random order, with the assessor's judgement of each and its value."""
@@ -63,6 +65,9 @@ class OfferMaker:
         objection_id = state.open_objection()
         if objection_id is not None:
             pinned += self._objection_answers(state, objection_id, rng)
+        elif state.negotiation is not None and state.negotiation.is_open:
+            specs = {spec[0]: spec for spec in self._negotiator.move_specs(state.negotiation)}
+            pinned += [b.negotiate(*specs[move_id]) for move_id in self._negotiator.pinned(state.negotiation, rng)]
         fresh = [
             n
             for n in b.needs_in(state, NeedState.SURFACED)
@@ -90,6 +95,9 @@ class OfferMaker:
         return self._assessor.technique_works(move)
 
     def _candidates(self, state: SessionState, phase: Phase, rng: random.Random) -> list[Move]:
+        status = state.negotiation
+        if status is not None and status.is_open and state.open_objection() is None:
+            return [self._builder.negotiate(*spec) for spec in self._negotiator.move_specs(status)]
         if phase is Phase.RELATIE:
             return self._builder.relatie()
         if phase is Phase.OPENING:

@@ -151,5 +151,15 @@ def score(conv: Conversation) -> Result:
         marks=tuple(conv.marks),
         preparation=conv.preparation,
         turns=len(conv.turns),
-        deal_value=conv.content.scenario.product.deal_value if conv.outcome is Outcome.ORDER else 0,
+        deal_value=_deal_value(conv),
     )
+
+
+def _deal_value(conv: Conversation) -> int:
+    """The value of the order: the quote, less what the negotiation gave away; 0 without an order."""
+    if conv.outcome is not Outcome.ORDER:
+        return 0
+    status = conv.state.negotiation
+    if status is not None and status.settled_turn is not None:
+        return status.deal_value
+    return conv.content.scenario.product.deal_value

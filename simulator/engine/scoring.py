@@ -58,6 +58,7 @@ class Rubric:
             self.signaal_benutten(),
             self.typologie(),
             self.dmu(),
+            self.onderhandelen(),
             self.resultaat(),
         ]
 
@@ -346,6 +347,32 @@ class Rubric:
             return self.make(CheckId.DMU, 0.0, [], "dmu_nobody")
         return self.make(CheckId.DMU, len(right) / addressed, wrong or right, "dmu", right=len(right), total=addressed)
 
+    def onderhandelen(self) -> Check:
+        """The negotiation: asked behind the demand, traded rather than gave, kept value above the BAZO."""
+        terms, status = self.conv.content.scenario.negotiation, self.conv.state.negotiation
+        if terms is None or status is None or status.raised_turn is None:
+            return self.make(CheckId.ONDERHANDELEN, None, [], "no_negotiation")
+        turns = [t.number for t in self.of_kind(MoveKind.ONDERHANDELING)]
+        parts = self.rules.parts
+        if status.settled_turn is not None and status.deal_value < terms.walk_away:
+            return self.make(CheckId.ONDERHANDELEN, 0.0, turns, "below_bazo", value=status.deal_value)
+        first_give = min((t for t in turns if not self._is_probe(t)), default=10**6)
+        probed = status.probed_turn is not None and status.probed_turn <= first_give
+        gifts = len(status.given) + (1 if status.discounted else 0)
+        trade = len(status.traded) / (len(status.traded) + gifts) if status.traded or gifts else 0.0
+        room = max(1, self.conv.negotiator.best_value() - terms.walk_away)
+        kept = min(1.0, (status.deal_value - terms.walk_away) / room) if status.settled_turn is not None else 0.0
+        if status.broken_turn is not None:
+            kept = 0.0 if self.conv.negotiator.deal_above_bazo(status) else 1.0
+        score = parts.negotiation_probe * probed + parts.negotiation_trade * trade + parts.negotiation_margin * kept
+        detail = "negotiation_broken" if status.broken_turn is not None else "negotiation"
+        return self.make(
+            CheckId.ONDERHANDELEN, score, turns, detail, traded=len(status.traded), given=gifts, value=status.deal_value
+        )
+
+    def _is_probe(self, number: int) -> bool:
+        return self.turns[number - 1].move.id == "negotiate:probe"
+
     def resultaat(self) -> Check:
         """The outcome: order, a concrete next step, or nothing."""
         outcome = self.conv.outcome
@@ -367,6 +394,8 @@ def _builds_on(item: str, answer: TurnRecord, kvvb_need: dict[str, str]) -> bool
         return move.kind is MoveKind.BEZWAARBEHANDELING and move.target == target
     if kind == "question":
         return move.kind is MoveKind.ANTWOORD and move.target == target
+    if kind == "demand":
+        return move.kind is MoveKind.ONDERHANDELING
     if kind == "motive":
         return move.kind not in TALKING_OVER
     move_need = kvvb_need.get(move.target or "", move.target)

@@ -62,6 +62,33 @@ class SignalWindow:
 
 
 @dataclass
+class NegotiationStatus:
+    """How far the negotiation has come."""
+
+    deal_value: int
+    needed: float
+    raised_turn: int | None = None
+    probed_turn: int | None = None
+    settled_turn: int | None = None
+    broken_turn: int | None = None
+    held: bool = False
+    discounted: bool = False
+    points: float = 0.0
+    traded: list[str] = field(default_factory=list)
+    given: list[str] = field(default_factory=list)
+
+    @property
+    def is_open(self) -> bool:
+        """The demand is on the table."""
+        return self.raised_turn is not None and self.settled_turn is None and self.broken_turn is None
+
+    @property
+    def used(self) -> set[str]:
+        """Concessions already on the table, traded or given."""
+        return {*self.traded, *self.given}
+
+
+@dataclass
 class SessionState:
     """Everything the engine tracks while a conversation runs."""
 
@@ -80,6 +107,8 @@ class SessionState:
     smalltalk_count: int = 0
     summaries_right: int = 0
     outcome: Outcome | None = None
+    negotiation: NegotiationStatus | None = None
+    """The price negotiation, in a scenario that has one."""
     people: dict[str, Mood] = field(default_factory=dict)
     """DMU meeting: each person's own trust and readiness (patience is the meeting's, in ``mood``)."""
     say: dict[str, float] = field(default_factory=dict)

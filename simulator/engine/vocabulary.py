@@ -39,6 +39,7 @@ class MoveKind(StrEnum):
     NAZORG = "nazorg"
     BIJVERKOPEN = "bijverkopen"
     AFSCHEID = "afscheid"
+    ONDERHANDELING = "onderhandeling"
 
 
 class QuestionType(StrEnum):
@@ -206,6 +207,11 @@ class EffectKey(StrEnum):
     AFSCHEID = "afscheid"
     HERHALING = "herhaling"
     VERKEERDE_PERSOON = "verkeerde_persoon"
+    CONCESSIE_RUILEN = "concessie_ruilen"
+    CONCESSIE_WEGGEVEN = "concessie_weggeven"
+    KORTING_GEVEN = "korting_geven"
+    PRIJS_VASTHOUDEN = "prijs_vasthouden"
+    ONDERHANDELING_AFBREKEN = "onderhandeling_afbreken"
 
 
 class CheckId(StrEnum):
@@ -223,6 +229,7 @@ class CheckId(StrEnum):
     SIGNAAL_BENUTTEN = "signaal_benutten"
     TYPOLOGIE = "typologie"
     DMU = "dmu"
+    ONDERHANDELEN = "onderhandelen"
     RESULTAAT = "resultaat"
 
 

@@ -52,6 +52,9 @@ def greedy_bot(conv: Conversation, rng: random.Random) -> Choice:
     something = last is not None and last.signal_id is not None
     order: tuple[str, ...] = (
         "objection:",
+        "negotiate:probe",
+        "negotiate:trade:",
+        "negotiate:hold",
         "answer:",
         "probe:",
         "summary:right",

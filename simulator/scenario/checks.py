@@ -31,6 +31,7 @@ from simulator.engine.vocabulary import (
     SignalKind,
 )
 from simulator.scenario.dmu_checks import check_dmu
+from simulator.scenario.negotiation_checks import check_negotiation
 from simulator.scenario.problems import KeyPath, Report, dotted
 
 
@@ -61,6 +62,7 @@ def check_scenario(scenario: Scenario, rulebook: Rulebook, typology: Typology, r
     _languages(scenario, report)
     _against_rules(scenario, rulebook, typology, report)
     check_dmu(scenario, typology, report)
+    check_negotiation(scenario, rulebook, report)
 
 
 def _unique_ids(scenario: Scenario, report: Report) -> None:

@@ -17,6 +17,7 @@ from simulator.messages import (
     Gettext,
     check_detail,
     dislike_texts,
+    dossier_extras,
     format_number,
     reasons_text,
     signal_words,
@@ -61,7 +62,10 @@ class TextView:
         ]
         lines += [wrap(self.t(b.history), "  "), _("Wat je weet:")]
         lines += [wrap(f"- {self.t(item)}", "  ") for item in b.known]
-        lines += [wrap(_("Doel van het gesprek: {goal}").format(goal=self.t(b.goal)), "  "), "", _("PRODUCTBLAD")]
+        lines += [wrap(_("Doel van het gesprek: {goal}").format(goal=self.t(b.goal)), "  ")]
+        for heading, body in dossier_extras(s, self.t, _, self.language is Language.NL):
+            lines += [heading, *(wrap(line, "  ") for line in body.split("\n"))]
+        lines += ["", _("PRODUCTBLAD")]
         lines += [
             wrap(f"{self.t(p.name)} — {self.t(p.price)}", "  "),
             wrap(self.t(p.summary), "  "),

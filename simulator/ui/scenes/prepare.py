@@ -11,6 +11,7 @@ from pygame_gui.elements import UIButton, UILabel, UITextBox
 from simulator.engine.content import Content, LocalText
 from simulator.engine.vocabulary import Mode
 from simulator.engine.wording import localize
+from simulator.messages import dossier_extras
 from simulator.ui.intents import Input, Intent
 from simulator.ui.movelist import MoveCard, MoveList
 from simulator.ui.scenes.base import Scene
@@ -85,10 +86,15 @@ class PrepareScene(Scene):
             f"<b>{esc(self.t(s.title))}</b><br><br><b>{esc(dossier)}</b><br>{esc(self.t(b.company))}<br><br>"
             f"{esc(self.t(b.contact))}<br><br>{esc(self.t(b.history))}<br><br>"
             f"<b>{esc(known_label)}</b><br>{known}<br>"
-            f"<b>{esc(goal.format(goal=self.t(b.goal)))}</b><br><br>"
+            f"<b>{esc(goal.format(goal=self.t(b.goal)))}</b><br><br>{self._extras_html()}"
             f"<b>{esc(sheet)}</b><br>{esc(self.t(p.name))} — {esc(self.t(p.price))}<br>"
             f"{esc(self.t(p.summary))}<br><br><b>{esc(matrix)}</b><br>{rows}"
         )
+
+    def _extras_html(self) -> str:
+        """Who is at the table, and the offerte and BAZO, for the scenarios that have them."""
+        extras = dossier_extras(self.content.scenario, self.t, self.app._, self.app.settings.language == "nl")
+        return "".join(f"<b>{esc(head)}</b><br>{esc(body).replace(chr(10), '<br>')}<br><br>" for head, body in extras)
 
     def _spent(self) -> int:
         costs = {o.id: o.cost for o in self.content.scenario.preparation.options}
