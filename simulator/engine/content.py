@@ -651,6 +651,10 @@ class TypeProfile(Strict):
         default_factory=dict, description="Moves this type reacts badly to, with the reason (for the debrief)."
     )
     idle_cue: Id = Field(description="Cue shown when nothing in particular happens.")
+    moods: dict[Id, Id] = Field(
+        default_factory=dict,
+        description="Cues that replace the rulebook's mood cues for this type (e.g. warm: nods for a reserved type).",
+    )
 
 
 class Typology(Strict):

@@ -361,7 +361,8 @@ class Conversation:
         return self.table.person(first).name, " ".join(parts)
 
     def _mood_cue(self, person_id: str | None = None, own: Mood | None = None) -> str:
-        mood, moods = own or self.state.mood, self.content.rulebook.moods
+        mood = own or self.state.mood
+        moods = {**self.content.rulebook.moods, **self.table.person(person_id).profile.moods}
         thresholds = self.content.rulebook.thresholds
         if self.state.mood.patience < thresholds.impatience:
             return moods["impatient"]

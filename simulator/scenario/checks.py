@@ -222,6 +222,13 @@ def check_typology(typology: Typology, rulebook: Rulebook, report: Report) -> No
         if profile.idle_cue not in rulebook.cues:
             message = f"unknown cue '{profile.idle_cue}' (cues in the rulebook: {_names(rulebook.cues)})"
             report.at(("types", code, "idle_cue"), message)
+        for mood, cue in profile.moods.items():
+            if mood not in rulebook.moods:
+                report.at(
+                    ("types", code, "moods", mood), f"unknown mood '{mood}' (moods: {_names(rulebook.moods)})", key=True
+                )
+            elif cue not in rulebook.cues:
+                report.at(("types", code, "moods", mood), f"unknown cue '{cue}' (cues: {_names(rulebook.cues)})")
 
 
 def _all_lines(name: str, lines: CustomerLines | StudentLines, report: Report) -> None:
