@@ -239,6 +239,8 @@ def scenario_rows() -> list[dict[str, object]]:
                 "channel": s.channel.value,
                 "difficulty": s.difficulty,
                 "languages": [lang.value for lang in s.languages],
+                "people": 1 + len(s.participants),
+                "negotiation": s.negotiation is not None,
             }
         )
     return rows
@@ -255,8 +257,12 @@ def run_list(as_json: bool) -> int:
         return EXIT_OK
     for row in rows:
         langs = "/".join(str(lang) for lang in row["languages"])  # type: ignore[attr-defined]
-        facts = f"niveau {row['difficulty']}, {row['buying_situation']}, {row['channel']}, {langs}"
-        print(f"{row['id']:<32} {row['title']}  [{facts}]")
+        situation = row["buying_situation"].replace("_", " ")  # type: ignore[attr-defined]
+        channel = {"face_to_face": "bezoek", "telefoon_actief": "u belt", "telefoon_passief": "de klant belt"}
+        facts = f"niveau {row['difficulty']} · type {row['typology']} · {situation} · {channel[str(row['channel'])]}"
+        extras = [f"{row['people']} personen"] if row["people"] != 1 else []
+        extras += ["onderhandeling"] if row["negotiation"] else []
+        print(f"{row['id']:<27} {row['title']}\n{'':27} {' · '.join([facts, *extras, langs])}")
     return EXIT_OK
 
 

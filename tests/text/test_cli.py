@@ -95,8 +95,10 @@ def test_list_json_has_the_documented_keys(capsys: pytest.CaptureFixture[str]) -
     assert main(["list", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     first = next(row for row in rows if row["id"] == FIRST_SCENARIO)
-    assert set(first) == {"id", "title", "typology", "buying_situation", "channel", "difficulty", "languages"}
+    keys = {"id", "title", "typology", "buying_situation", "channel", "difficulty", "languages", "people"}
+    assert set(first) == keys | {"negotiation"}
     assert first["languages"] == ["nl", "en"] and first["typology"] == "A"
+    assert (first["people"], first["negotiation"]) == (1, False)
 
 
 def test_validate_exit_codes(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
