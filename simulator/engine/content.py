@@ -125,7 +125,13 @@ class Participant(Strict):
     deflect: LocalText = Field(
         description="What they say when asked about something that is someone else's; {name} is that person."
     )
-    veto: LocalText = Field(description="What they say when the student closes while they are not convinced.")
+    veto: LocalText | None = Field(
+        None,
+        description=(
+            "What they say when the student closes while they are least convinced at the table (default: the "
+            "rulebook's generic veto line)."
+        ),
+    )
 
 
 class Customer(Strict):
@@ -146,7 +152,11 @@ class Customer(Strict):
         ),
     )
     veto: LocalText | None = Field(
-        None, description="DMU meeting only (required there): what they say when a close comes too soon for them."
+        None,
+        description=(
+            "DMU meeting only: what they say when a close comes while they are least convinced at the table "
+            "(default: the rulebook's generic veto line)."
+        ),
     )
 
 
@@ -282,6 +292,9 @@ class CustomerLines(Strict):
     leaves: Lines | None = Field(None, description="The customer ends the meeting (out of patience).")
     time_up: Lines | None = Field(None, description="The customer has to go (turn limit).")
     cooled: Lines | None = Field(None, description="The customer cools down after a missed signal.")
+    veto: Lines | None = Field(
+        None, description="DMU meeting: someone not yet convinced blocks a close (when they have no veto of their own)."
+    )
 
     @field_validator("*", mode="before")
     @classmethod

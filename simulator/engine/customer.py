@@ -169,7 +169,7 @@ class CustomerModel:
             r.events.append(f"deflected:{need.id}")
             return
         if move.id.startswith("lead:"):
-            irritated = EffectKey.SUGGESTIEVE_VRAAG in self.profile.dislikes
+            irritated = EffectKey.SUGGESTIEVE_VRAAG in self.table.person(move.addressee).profile.dislikes
             r.say(self.w.customer("suggestive" if irritated else "closed_answer", rng))
             return
         state.raise_need(need.id, NeedState.SURFACED, state.customer_turn + 1)
@@ -317,7 +317,7 @@ class CustomerModel:
         demand_open = state.negotiation is not None and state.negotiation.is_open
         if ready and state.open_objection() is None and not demand_open and holding_out:
             person = holding_out[0]
-            r.say(self.w.text(person.veto or ""), person.id)
+            r.say(self.w.text(person.veto) if person.veto else self.w.customer("veto", rng), person.id)
             r.cue_by, r.cue = person.id, self.rules.moods.get("guarded")
             r.events.append(f"veto:{person.id}")
             return

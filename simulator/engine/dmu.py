@@ -73,10 +73,12 @@ class Table:
         """A person by id (None is the main customer)."""
         return self.people[person_id] if person_id is not None else self.main
 
-    def other_than(self, person_id: str | None) -> Person:
-        """The person with the most say who is not ``person_id`` (whom a student may wrongly ask)."""
+    def other_than(self, person_id: str | None, pick: int = 0) -> Person:
+        """Someone else than ``person_id`` (whom a student may wrongly ask): ``pick`` 0 is the one with
+        the most say, 1 the next, and so on round the table."""
         others = [p for p in self.people.values() if p.id != self.person(person_id).id]
-        return max(others, key=lambda p: p.influence)
+        others.sort(key=lambda p: -p.influence)
+        return others[pick % len(others)]
 
     def seat(self, content: Content, state: SessionState) -> None:
         """Give everyone at a meeting their own mood and set the group's from it."""
@@ -90,6 +92,6 @@ class Table:
         state.regroup()
 
     def holding_out(self, state: SessionState) -> list[Person]:
-        """People not convinced enough to let a close through, the one with most say first."""
-        low = [self.people[pid] for pid, mood in state.people.items() if mood.readiness < self.veto_readiness]
-        return sorted(low, key=lambda p: -p.influence)
+        """People not convinced enough to let a close through, the least convinced first."""
+        low = [pid for pid, mood in state.people.items() if mood.readiness < self.veto_readiness]
+        return [self.people[pid] for pid in sorted(low, key=lambda pid: state.people[pid].readiness)]

@@ -312,13 +312,14 @@ class MoveBuilder:
         text = self._line(CloseTechnique.DIRECT.value).replace("{items}", "").strip()
         move = replace(self._close(CloseTechnique.DIRECT, ()), text=text)
         move = replace(move, id="close_wrong", effects=(EffectKey.VERKEERDE_PERSOON,))
-        return self._to(self._table.other_than(self._table.decider.id).id, move)
+        return self._to(self._table.other_than(self._table.decider.id, self._variant).id, move)
 
     @memo
     def ask_wrong(self, need: Need) -> Move:
         """DMU meeting: the open question on a need put to someone else than whose need it is (a weak move)."""
         move = replace(self.ask(need), id=f"ask_wrong:{need.id}", effects=(EffectKey.VERKEERDE_PERSOON,))
-        return self._to(self._table.other_than(need.owner).id, replace(move, text=self._w.text(need.question)))
+        wrong = self._table.other_than(need.owner, self._variant)
+        return self._to(wrong.id, replace(move, text=self._w.text(need.question)))
 
     def _to(self, person_id: str | None, move: Move) -> Move:
         """In a meeting, address a move to a person (the main customer by default); elsewhere, leave it."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from simulator.engine import Content, Conversation
-from simulator.engine.content import LocalText
+from simulator.engine.content import LocalText, Scenario
 from simulator.engine.result import score
 from simulator.engine.wording import localize
 from simulator.scenario.bots import BOTS, BotSpec, play_bot
@@ -163,6 +163,31 @@ def authored_lines(content: Content) -> Iterator[tuple[str, str]]:
             yield f"signals.{signal.id}.text", text(signal.text)
         if signal.answer is not None:
             yield f"signals.{signal.id}.answer", text(signal.answer)
+    yield from _meeting_lines(s, text)
+    yield from _negotiation_lines(s, text)
+
+
+def _meeting_lines(s: Scenario, text: Callable[[LocalText], str]) -> Iterator[tuple[str, str]]:
+    if not s.participants:
+        return
+    people: list[tuple[str, LocalText | None, LocalText | None]] = [("customer", s.customer.deflect, s.customer.veto)]
+    people += [(f"participants.{p.id}", p.deflect, p.veto) for p in s.participants]
+    for where, deflect, veto in people:
+        for key, line in (("deflect", deflect), ("veto", veto)):
+            if line is not None:
+                yield f"{where}.{key}", text(line)
+
+
+def _negotiation_lines(s: Scenario, text: Callable[[LocalText], str]) -> Iterator[tuple[str, str]]:
+    terms = s.negotiation
+    if terms is None:
+        return
+    keys = ("demand", "probe", "probe_answer", "hold", "hold_reply", "discount", "discount_reply", "break_off")
+    for key in (*keys, "break_off_reply", "more", "accept"):
+        yield f"negotiation.{key}", text(getattr(terms, key))
+    for concession in terms.concessions:
+        for key in ("give", "trade", "reply"):
+            yield f"negotiation.concessions.{concession.id}.{key}", text(getattr(concession, key))
 
 
 def unseen_lines(content: Content, seen: set[str]) -> list[str]:

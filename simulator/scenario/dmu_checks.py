@@ -7,7 +7,7 @@ from simulator.scenario.problems import KeyPath, Report
 
 
 def check_dmu(scenario: Scenario, typology: Typology, report: Report) -> None:
-    """Participants have unique ids and known types; owners exist; a meeting has deflect and veto lines."""
+    """Participants have unique ids and known types; owners exist; the customer of a meeting can deflect."""
     people = _people(scenario, report)
     for index, participant in enumerate(scenario.participants):
         if participant.typology not in typology.types:
@@ -23,10 +23,8 @@ def check_dmu(scenario: Scenario, typology: Typology, report: Report) -> None:
             if owner is not None and owner not in people:
                 message = f"unknown person '{owner}' (at the table: {', '.join(people)})"
                 report.at((name, index, "owner"), message)
-    if scenario.participants:
-        for field in ("deflect", "veto"):
-            if getattr(scenario.customer, field) is None:
-                report.at(("customer",), f"'{field}:' is required in a meeting with participants", key=True)
+    if scenario.participants and scenario.customer.deflect is None:
+        report.at(("customer",), "'deflect:' is required in a meeting with participants", key=True)
 
 
 def _people(scenario: Scenario, report: Report) -> list[str]:

@@ -18,11 +18,13 @@ def never_said(content: Content) -> Iterator[tuple[KeyPath, str]]:
     scenario, rulebook = content.scenario, content.rulebook
     if scenario.customer_lines.repeat:
         yield ("customer_lines", "repeat"), "never said: the game never offers a move a second time"
-    profile = content.typology.types[scenario.customer.typology]
-    if scenario.customer_lines.closed_answer and EffectKey.SUGGESTIEVE_VRAAG in profile.dislikes:
+    codes = {scenario.customer.typology, *(person.typology for person in scenario.participants)}
+    dislike = all(EffectKey.SUGGESTIEVE_VRAAG in content.typology.types[code].dislikes for code in codes)
+    if scenario.customer_lines.closed_answer and dislike:
+        types = " and ".join(sorted(codes))
         why = (
-            f"never said: type {scenario.customer.typology} dislikes suggestive questions and answers a "
-            "leading question with a 'suggestive' line instead"
+            f"never said: type {types} dislikes suggestive questions and answers a leading question with a "
+            "'suggestive' line instead"
         )
         yield ("customer_lines", "closed_answer"), why
     table = rulebook.techniques.get(ObjectionType.VALS, {})

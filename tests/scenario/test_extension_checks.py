@@ -19,11 +19,11 @@ CASES = [
     (MEETING, "    typology: S\n", "    typology: X\n", "typology: X", 10, "unknown type 'X'"),
     (
         MEETING,
-        "  veto: Ik wil eerst weten wat Kees ervan vindt.\n",
+        "  deflect: Dat kan {name} u beter vertellen, die heeft er elke dag mee te maken.\n",
         "",
         "customer:",
         0,
-        "'veto:' is required in a meeting with participants",
+        "'deflect:' is required in a meeting with participants",
     ),
     (NEGOTIATION, "  walk_away: 3000\n", "  walk_away: 3500\n", "3500", 0, "must be below the quote's value (3420)"),
     (NEGOTIATION, "  needed: 15\n", "  needed: 40\n", "40\n", 0, "can never be satisfied without the whole demand"),
