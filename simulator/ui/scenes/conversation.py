@@ -316,10 +316,10 @@ class ConversationScene(Scene):
         self.move_list.draw(surface)
 
     def _labels(self) -> dict[str, str]:
-        """Name, job and DMU role of everyone at a meeting."""
+        """Name and DMU role of everyone at a meeting (their jobs are in the dossier)."""
         scenario, _ = self.content.scenario, self.app._
         people: list[Customer | Participant] = [scenario.customer, *scenario.participants]
-        return {p.id: f"{p.name}\n{self.t(p.function)} · {_(DMU_ROLES[p.dmu_role])}" for p in people}
+        return {p.id: f"{p.name}\n{_(DMU_ROLES[p.dmu_role])}" for p in people}
 
     def _draw_call(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         _ = self.app._
