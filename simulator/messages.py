@@ -77,6 +77,7 @@ DETAILS: dict[str, str] = {
     "vervolgafspraak": N_("Concrete vervolgafspraak gemaakt."),
     "geen_deal": N_("Geen order en geen vervolgafspraak."),
     "afgebroken": N_("Gesprek afgebroken."),
+    "order_below_bazo": N_("Order binnen, maar onder je BAZO: geen deal was beter geweest."),
 }
 
 REASONS: dict[str, str] = {
@@ -236,6 +237,8 @@ def signal_words(conv: Conversation, signal_id: str) -> str:
 
 def _decimal(value: float | int | str, decimal_comma: bool) -> str:
     """Numbers as Dutch (decimal comma) or English readers expect them; whole numbers without decimals."""
+    if isinstance(value, int) and abs(value) >= 10_000:
+        return f"{value:,}".replace(",", "." if decimal_comma else ",")
     if not isinstance(value, float):
         return str(value)
     text = str(int(value)) if value == int(value) else f"{value:.2f}".rstrip("0")

@@ -41,7 +41,7 @@ TALKING_KINDS = frozenset(
     }
 )
 PITCH_KINDS = frozenset({MoveKind.ARGUMENT, MoveKind.KENMERKEN_OPSOMMEN})
-REPEATABLE_PREFIXES = ("trial_close", "next_step", "close:", "feature_dump", "transition")
+REPEATABLE_PREFIXES = ("trial_close", "next_step", "close:", "feature_dump", "transition", "negotiate:hold")
 
 
 def repeatable(move_id: str) -> bool:

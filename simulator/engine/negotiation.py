@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from itertools import combinations
 
 from simulator.engine.content import Concession, Content, LocalText, Negotiation
 from simulator.engine.state import NegotiationStatus, SessionState
@@ -60,19 +61,20 @@ class Negotiator:
 
     def cheapest_settlement(self, status: NegotiationStatus) -> int | None:
         """The deal value if the rest were settled as cheaply as possible (asking behind the demand and
-        holding the price first, then the concessions with the best value for their cost); None if no
-        concessions are left to settle with."""
+        holding the price first, then the cheapest set of concessions that is enough); None if no set of
+        the concessions left is enough."""
         assert self.terms is not None
-        missing, value = status.needed - status.points, status.deal_value
-        if not status.held:
-            missing -= self.rules.hold_value
-        left = sorted((c for c in self.terms.concessions if c.id not in status.used), key=lambda c: c.cost / c.value)
-        for concession in left:
-            if missing <= 0:
-                break
-            missing -= concession.value
-            value -= concession.cost
-        return value if missing <= 0 else None
+        missing = status.needed - status.points - (0.0 if status.held else self.rules.hold_value)
+        if missing <= 0:
+            return status.deal_value
+        left = [c for c in self.terms.concessions if c.id not in status.used]
+        costs = [
+            sum(c.cost for c in chosen)
+            for size in range(1, len(left) + 1)
+            for chosen in combinations(left, size)
+            if sum(c.value for c in chosen) >= missing
+        ]
+        return status.deal_value - min(costs) if costs else None
 
     def best_value(self) -> int:
         """The best deal value a negotiation can end at: the cheapest settlement from the start."""
@@ -156,7 +158,7 @@ class Negotiator:
         if action.action == "hold":
             if status.probed_turn is not None and not status.held:
                 status.points += self.rules.hold_value
-            status.held = True
+                status.held = True
             return self._maybe_settle(status, state, turn, [terms.hold_reply])
         concession = action.concession
         assert concession is not None

@@ -378,7 +378,12 @@ class Rubric:
         outcome = self.conv.outcome
         value = self.rules.outcome_value.get(outcome.value, 0.0)
         decided = [t.number for t in self.turns if {"order", "next_step"} & set(t.reply.events)]
-        return self.make(CheckId.RESULTAAT, value, decided or [len(self.turns)] if self.turns else [], outcome.value)
+        turns = decided or [len(self.turns)] if self.turns else []
+        terms, status = self.conv.content.scenario.negotiation, self.conv.state.negotiation
+        if outcome is Outcome.ORDER and terms and status and status.deal_value < terms.walk_away:
+            value = self.rules.outcome_value.get(Outcome.GEEN_DEAL.value, 0.0)
+            return self.make(CheckId.RESULTAAT, value, turns, "order_below_bazo")
+        return self.make(CheckId.RESULTAAT, value, turns, outcome.value)
 
 
 TALKING_OVER = frozenset({MoveKind.KENMERKEN_OPSOMMEN, MoveKind.AFSLUITING, MoveKind.SMALLTALK, MoveKind.BIJVERKOPEN})

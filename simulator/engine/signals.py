@@ -29,8 +29,10 @@ class SignalDesk:
         return gone
 
     def emit(self, state: SessionState, phase: Phase, turn: int, rng: random.Random) -> Signal | None:
-        """The signal shown at customer turn ``turn``, if any (buying signals first)."""
-        if state.open_window(turn - 1) is None:
+        """The signal shown at customer turn ``turn``, if any (buying signals first; none while the customer's
+        negotiation demand is on the table: settling it is the close)."""
+        bargaining = state.negotiation is not None and state.negotiation.is_open
+        if state.open_window(turn - 1) is None and not bargaining:
             buying = next((s for s in self._buying if self._eligible(s, state, phase)), None)
             if buying is not None:
                 state.shown_signals[buying.id] = turn

@@ -99,6 +99,30 @@ def test_granting_the_whole_demand_costs_its_price_and_fails_the_check(negotiati
     check = onderhandelen(conv)
     assert check.detail == "below_bazo" and not check.passed
     assert any(j.reason == "below_bazo" for j in conv.turns[-1].judgements)
+    resultaat = next(check for check in score(conv).checks if check.id is CheckId.RESULTAAT)
+    assert (resultaat.detail, resultaat.score) == ("order_below_bazo", 0.0)
+
+
+def test_holding_the_price_counts_only_once_the_interests_are_known(negotiation: Content) -> None:
+    conv = at_the_demand(negotiation)
+    play(conv, "negotiate:hold")
+    status = conv.state.negotiation
+    assert status is not None and (status.points, status.held) == (0, False)
+    assert any(j.reason == "position_not_interest" for j in conv.turns[-1].judgements)
+    play(conv, "negotiate:probe", "negotiate:hold")
+    assert (status.points, status.held) == (negotiation.rulebook.negotiation.hold_value, True)
+
+
+def test_no_buying_signal_while_the_demand_is_on_the_table(negotiation: Content) -> None:
+    conv = at_the_demand(negotiation)
+    conv.state.shift(0, 100, 0)
+    rng = conv.rng
+    turn = conv.state.customer_turn + 1
+    assert conv.signals.emit(conv.state, Phase.AFSLUITING, turn, rng) is None
+    assert conv.state.negotiation is not None
+    conv.state.negotiation.settled_turn = turn
+    shown = conv.signals.emit(conv.state, Phase.AFSLUITING, turn, rng)
+    assert shown is not None and shown.kind.value == "koopsignaal"
 
 
 def test_breaking_off_while_a_deal_is_possible_is_too_soon(negotiation: Content) -> None:
