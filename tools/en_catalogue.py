@@ -231,6 +231,7 @@ EN = {
     "Overleg met {n} personen": "Meeting with {n} people",
     "DMU: de juiste persoon aanspreken": "DMU: addressing the right person",
     "Onderhandelen": "Negotiating",
+    "LEERDOEL VAN DIT SCENARIO": "LEARNING GOAL OF THIS SCENARIO",
     "Order binnen, maar onder je BAZO: geen deal was beter geweest.": "Order won, but below your BATNA: no deal would have been better.",
     "Aan tafel:": "At the table:",
     "Offerte op tafel:": "Quote on the table:",

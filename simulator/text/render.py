@@ -131,6 +131,7 @@ class TextView:
         lines += ["", _("RUBRIC")] + self._rubric(result) + ["", _("KOOPSIGNALEN")] + self._signals(result, conv)
         lines += ["", _("GESPREKSVERLOOP")] + self._transcript(conv)
         lines += ["", _("DE DRIE BEURTEN DIE ER HET MEEST TOE DEDEN")] + self._moments(result, conv)
+        lines += ["", _("LEERDOEL VAN DIT SCENARIO"), wrap(self.t(self.content.scenario.debrief.learning_goal), "  ")]
         return "\n".join(lines)
 
     def _rubric(self, result: Result) -> list[str]:
