@@ -112,36 +112,38 @@ class PersonStart(Strict):
     readiness: float = Field(ge=0, le=100, description="Afsluitbereidheid at the start (0–100).")
 
 
-class Participant(Strict):
-    """Someone else at the table in a DMU meeting, with their own role, type, needs and say in the decision."""
+class Person(Strict):
+    """Someone at the table: who they are and how they buy."""
 
-    id: Id = Field(description="Identifier (used as 'owner' of needs, objections and signals).")
     name: str = Field(description="Full name as shown in the game.")
     function: LocalText = Field(description="Job title.")
-    dmu_role: DmuRole = Field(description="Role in the decision making unit; the rulebook gives each role its say.")
+    dmu_role: DmuRole = Field(
+        description="Role in the decision making unit; in a meeting the rulebook gives each its say."
+    )
     typology: str = Field(description="Type code in the scenario's typology file (e.g. D, A or S).")
     motives: list[Motive] = Field(min_length=1, description="Dominant buying motives.")
-    start: PersonStart = Field(description="Trust and readiness at the start.")
-    deflect: LocalText = Field(
-        description="What they say when asked about something that is someone else's; {name} is that person."
-    )
     veto: LocalText | None = Field(
         None,
         description=(
-            "What they say when the student closes while they are least convinced at the table (default: the "
-            "rulebook's generic veto line)."
+            "DMU meeting: what they say when the student closes while they are least convinced at the table "
+            "(default: the rulebook's generic veto line)."
         ),
     )
 
 
-class Customer(Strict):
-    """The person across the table."""
+class Participant(Person):
+    """Someone else at the table in a DMU meeting, with their own role, type, needs and say in the decision."""
 
-    name: str = Field(description="Full name as shown in the game.")
-    function: LocalText = Field(description="Job title.")
-    dmu_role: DmuRole = Field(description="Role in the decision making unit.")
-    typology: str = Field(description="Type code in the scenario's typology file (e.g. D, A or S).")
-    motives: list[Motive] = Field(min_length=1, description="Dominant buying motives.")
+    id: Id = Field(description="Identifier (used as 'owner' of needs, objections and signals).")
+    start: PersonStart = Field(description="Trust and readiness at the start.")
+    deflect: LocalText = Field(
+        description="What they say when asked about something that is someone else's; {name} is that person."
+    )
+
+
+class Customer(Person):
+    """The person across the table (in a DMU meeting: the main one, whose patience sets the meeting's)."""
+
     start: StartState = Field(description="Inner state at the start.")
     id: Id = Field("klant", description="Identifier (used as 'owner' in a DMU meeting); default 'klant'.")
     deflect: LocalText | None = Field(
@@ -149,13 +151,6 @@ class Customer(Strict):
         description=(
             "DMU meeting only (required there): what this customer says when asked about something that is "
             "someone else's; {name} is that person."
-        ),
-    )
-    veto: LocalText | None = Field(
-        None,
-        description=(
-            "DMU meeting only: what they say when a close comes while they are least convinced at the table "
-            "(default: the rulebook's generic veto line)."
         ),
     )
 
