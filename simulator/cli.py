@@ -51,6 +51,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="KEY=WAARDE",
         help="speeltest: trust, readiness of patience (0-100)",
     )
+    play.add_argument("--student", default=None, help="naam of studentnummer (in de toets wordt ernaar gevraagd)")
+    play.add_argument("--data-dir", type=Path, default=None, help="map voor de sessiebestanden")
+    debrief = sub.add_parser("debrief", help="toon de nabespreking van een bewaarde sessie")
+    debrief.add_argument("session", nargs="?", default=None, help="(begin van het) sessie-id; standaard de laatste")
+    debrief.add_argument("--data-dir", type=Path, default=None, help="map met de sessiebestanden")
     listing = sub.add_parser("list", help="toon de meegeleverde scenario's")
     listing.add_argument("--json", action="store_true")
     validate = sub.add_parser("validate", help="controleer scenario-, regel- en typologiebestanden")
@@ -92,6 +97,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_graph(args.scenario, args.format)
     if args.command == "new":
         return run_new(args.name, args.typology, BuyingSituation(args.situation), args.dir)
+    if args.command == "debrief":
+        from simulator.results.commands import run_debrief
+        from simulator.results.store import data_dir
+
+        return run_debrief(args.session, data_dir(args.data_dir), sys.stdout, sys.stderr)
     if args.command == "schema":
         from simulator.scenario.schema import schema_text
 
@@ -99,7 +109,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     playtest = _playtest(parser, args) if args.command == "play" else None
     if args.command == "play" and (args.text or args.json):
-        return run_play(args.scenario, args.seed, Mode(args.mode), args.lang, args.json, args.text, playtest)
+        records = (args.student, args.data_dir)
+        return run_play(args.scenario, args.seed, Mode(args.mode), args.lang, args.json, args.text, playtest, records)
     if args.command == "play":
         return run_window(args.scenario, args.seed, Mode(args.mode), args.lang, args.fullscreen, playtest)
     return run_window(None, None, Mode.OEFENEN, args.lang, args.fullscreen)
@@ -274,8 +285,11 @@ def run_play(
     as_json: bool,
     text: bool,
     playtest: Playtest | None = None,
+    records: tuple[str | None, Path | None] = (None, None),
 ) -> int:
-    """Play a scenario in the terminal."""
+    """Play a scenario in the terminal; the session is kept in the data folder."""
+    from simulator.results.commands import offer_interrupted
+    from simulator.results.store import data_dir
     from simulator.text.play import play_text
 
     try:
@@ -286,7 +300,11 @@ def run_play(
     if language not in content.scenario.languages:
         print(f"scenario {name!r} is not available in {language.value}", file=sys.stderr)
         return EXIT_USAGE
-    play_text(content, session_seed(content, mode, seed), mode, language, as_json, playtest=playtest)
+    student, folder = records[0], data_dir(records[1])
+    interactive = sys.stdin.isatty() and not as_json
+    offer_interrupted(folder, language, sys.stdin, sys.stderr if as_json else sys.stdout, interactive)
+    seed = session_seed(content, mode, seed)
+    play_text(content, seed, mode, language, as_json, playtest=playtest, records=folder, student=student)
     return EXIT_OK
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TextIO
 
 from simulator.engine.content import Content
@@ -18,6 +19,7 @@ from simulator.engine.errors import PreparationError
 from simulator.engine.result import Result, score
 from simulator.engine.vocabulary import Language, Mode
 from simulator.i18n import translator
+from simulator.results.store import SessionLog
 from simulator.text.render import TextView
 
 
@@ -32,11 +34,14 @@ class TextSession:
     stdin: TextIO
     out: TextIO
     playtest: Playtest | None = None
+    records: Path | None = None
+    student: str | None = None
 
     def __post_init__(self) -> None:
         self._ = translator(self.language.value).gettext
         self.view = TextView(self.content, self.language, self._)
         self.conv = Conversation(self.content, seed=self.seed, mode=self.mode, language=self.language)
+        self.log: SessionLog | None = None
 
     def say(self, text: str) -> None:
         """Write to the session's output."""
@@ -55,15 +60,25 @@ class TextSession:
         return line.strip()
 
     def run(self) -> Result:
-        """Play to the end and return the result."""
+        """Play to the end and return the result (kept turn by turn in the session records)."""
+        if self.mode is Mode.TOETS and not self.student:
+            self.student = self.ask(self._("Je naam of studentnummer (voor de toets): ")) or None
         self.say(self.view.dossier())
         if self._prepare():
             first = self.playtest.start(self.conv) if self.playtest else self.conv.start()
+            if self.records is not None:
+                self.log = SessionLog.begin(
+                    self.records, self.content, self.conv, self.student, playtest=self.playtest is not None
+                )
             self.say(self.view.customer(self.conv, first))
             while not self.conv.finished and self._turn():
-                pass
+                if self.log is not None:
+                    self.log.update(self.conv)
         self.conv.abandon()
-        return score(self.conv)
+        result = score(self.conv)
+        if self.log is not None:
+            self.log.finish(self.conv, result)
+        return result
 
     def _prepare(self) -> bool:
         options = self.content.scenario.preparation.options
@@ -113,10 +128,13 @@ def play_text(
     as_json: bool,
     stdin: TextIO = sys.stdin,
     playtest: Playtest | None = None,
+    records: Path | None = None,
+    student: str | None = None,
 ) -> Result:
-    """Run a text session; with ``as_json`` the play goes to stderr and stdout gets one JSON object."""
+    """Run a text session; with ``as_json`` the play goes to stderr and stdout gets one JSON object. With
+    ``records`` (a folder) the session is kept there turn by turn."""
     out = sys.stderr if as_json else sys.stdout
-    session = TextSession(content, seed, mode, language, stdin, out, playtest)
+    session = TextSession(content, seed, mode, language, stdin, out, playtest, records, student)
     result = session.run()
     if as_json:
         print(json.dumps(result.to_dict(), ensure_ascii=False), flush=True)

@@ -1,0 +1,1 @@
+"""Results that last: session records written turn by turn (and, later, reports and xAPI)."""

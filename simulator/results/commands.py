@@ -1,0 +1,82 @@
+"""The command-line side of session records: offer an interrupted session's debrief, show any debrief."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TextIO
+
+from simulator.engine.result import score
+from simulator.engine.vocabulary import Language
+from simulator.i18n import translator
+from simulator.results.store import SessionRecord, SetAside, close_interrupted, interrupted, read_records, replay
+from simulator.scenario.loader import find_scenario, load_scenario
+from simulator.scenario.problems import ContentError
+from simulator.text.render import TextView
+
+
+def report_set_aside(set_aside: list[SetAside], err: TextIO, language: Language) -> None:
+    """Say which record files could not be read and where they were put."""
+    _ = translator(language.value).gettext
+    for item in set_aside:
+        message = _("Sessiebestand {path} is onleesbaar ({reason}); opzijgezet als {moved}.")
+        print(message.format(path=item.path, reason=item.reason, moved=item.moved_to.name), file=err)
+
+
+def offer_interrupted(folder: Path, language: Language, stdin: TextIO, out: TextIO, interactive: bool) -> None:
+    """Sessions a crash or a kill interrupted: offer each one's debrief (asked only on a terminal), then
+    keep it as abandoned with its result, so nothing is lost and nothing is offered twice."""
+    _ = translator(language.value).gettext
+    running, set_aside = interrupted(folder)
+    report_set_aside(set_aside, out, language)
+    for path, record in running:
+        notice = _("Er is een onderbroken gesprek: {title} (begonnen {started}, {moves} zetten).")
+        print(notice.format(title=record.scenario_title, started=record.started, moves=len(record.moves)), file=out)
+        show = False
+        if interactive:
+            out.write(_("Nabespreking bekijken? [j/N] "))
+            out.flush()
+            show = stdin.readline().strip().lower() in ("j", "ja", "y", "yes")
+        else:
+            print(_("Bekijk de nabespreking met: salesim debrief {id}").format(id=record.id), file=out)
+        text = _close(path, record, language, show)
+        if text:
+            print(text, file=out)
+
+
+def _close(path: Path, record: SessionRecord, language: Language, show: bool) -> str:
+    try:
+        content = load_scenario(find_scenario(record.scenario))
+    except ContentError:
+        return ""
+    conv = replay(content, record)
+    result = score(conv)
+    close_interrupted(path, record, conv, result)
+    if not show:
+        return ""
+    view = TextView(content, language, translator(language.value).gettext)
+    return view.debrief(result, conv)
+
+
+def run_debrief(session: str | None, folder: Path, out: TextIO, err: TextIO) -> int:
+    """Print the debrief of a stored session (by id or the start of one; the latest without one)."""
+    records, set_aside = read_records(folder)
+    report_set_aside(set_aside, err, Language.NL)
+    chosen = [(p, r) for p, r in records if session is None or r.id.startswith(session)]
+    if not chosen:
+        print(f"geen sessie gevonden{'' if session is None else f' die begint met {session!r}'} in {folder}", file=err)
+        return 1
+    record = max((r for _, r in chosen), key=lambda r: r.updated)
+    try:
+        content = load_scenario(find_scenario(record.scenario))
+    except ContentError as error:
+        print(error, file=err)
+        return 1
+    conv = replay(content, record)
+    result = score(conv)
+    header = f"{record.id} · {record.student or '—'} · {record.mode.value} · {record.status}"
+    if record.scenario_version != content.scenario.version:
+        header += f" · scenario version {record.scenario_version}, now {content.scenario.version}"
+    print(header, file=out)
+    view = TextView(content, record.language, translator(record.language.value).gettext)
+    print(view.debrief(result, conv), file=out)
+    return 0
