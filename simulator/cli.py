@@ -112,7 +112,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         records = (args.student, args.data_dir)
         return run_play(args.scenario, args.seed, Mode(args.mode), args.lang, args.json, args.text, playtest, records)
     if args.command == "play":
-        return run_window(args.scenario, args.seed, Mode(args.mode), args.lang, args.fullscreen, playtest)
+        records = (args.student, args.data_dir)
+        return run_window(args.scenario, args.seed, Mode(args.mode), args.lang, args.fullscreen, playtest, records)
     return run_window(None, None, Mode.OEFENEN, args.lang, args.fullscreen)
 
 
@@ -315,6 +316,7 @@ def run_window(
     lang: str | None,
     fullscreen: bool,
     playtest: Playtest | None = None,
+    records: tuple[str | None, Path | None] = (None, None),
 ) -> int:
     """Open the game window (title screen, or the scenario's preparation)."""
     if scenario is not None:
@@ -331,7 +333,14 @@ def run_window(
         print(f"het spelvenster kan niet starten ({error}); speel in de terminal met --text", file=sys.stderr)
         return EXIT_PROBLEMS
     options = LaunchOptions(
-        scenario=scenario, mode=mode, seed=seed, language=lang, fullscreen=fullscreen or None, playtest=playtest
+        scenario=scenario,
+        mode=mode,
+        seed=seed,
+        language=lang,
+        fullscreen=fullscreen or None,
+        playtest=playtest,
+        data_dir=records[1],
+        student=records[0],
     )
     try:
         return open_window(options)

@@ -38,6 +38,8 @@ class LaunchOptions:
     fullscreen: bool | None = None
     size: tuple[int, int] = DEFAULT_SIZE
     playtest: Playtest | None = None
+    data_dir: Path | None = None
+    student: str | None = None
 
 
 def make_manager(size: tuple[int, int], scale: float) -> pygame_gui.UIManager:
@@ -59,6 +61,8 @@ class App:
         pygame.display.init()
         pygame.font.init()
         self.options = options
+        self.student = options.student
+        """The student's name or number (asked before an exam in the window)."""
         self.config = config or settings_path()
         settings, self.notice = load_settings(self.config)
         self.settings = settings.with_changes(
@@ -178,14 +182,21 @@ class App:
             self.resize((event.x, event.y) if event.type == pygame.WINDOWSIZECHANGED else event.size)
             return
         consumed = self.manager.process_events(event)
-        if event.type == pygame_gui.UI_BUTTON_PRESSED and self.top is not None:
+        if event.type in (pygame_gui.UI_BUTTON_PRESSED, pygame_gui.UI_TEXT_ENTRY_FINISHED) and self.top is not None:
             self.top.focus.focus(event.ui_element)
             self.top.on_button(event.ui_element)
+            return
+        if event.type == pygame.KEYDOWN and self._typed(event.key):
             return
         inp = translate(event)
         if inp is None or (consumed and inp.intent is Intent.POINTER):
             return
         self._intent(inp)
+
+    def _typed(self, key: int) -> bool:
+        """Whether a key goes into a text field (Tab, Escape, F1 and F11 keep their meaning)."""
+        keep = (pygame.K_TAB, pygame.K_ESCAPE, pygame.K_F1, pygame.K_F11)
+        return self.top is not None and self.top.typing() and key not in keep
 
     def _intent(self, inp: Input) -> None:
         if inp.intent is Intent.QUIT:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import pygame
 
+from simulator.engine.vocabulary import Mode
 from simulator.scenario.loader import find_scenario, load_scenario
 from simulator.ui.app import App, LaunchOptions
+from simulator.ui.scenes.base import Scene
 from simulator.ui.scenes.prepare import PrepareScene
+from simulator.ui.scenes.student import StudentScene
 from simulator.ui.scenes.title import TitleScene
 
 
@@ -16,7 +19,15 @@ def start(options: LaunchOptions) -> App:
     app.push(TitleScene(app))
     if options.scenario is not None:
         path = find_scenario(options.scenario)
-        app.push(PrepareScene(app, load_scenario(path), options.mode, options.seed, path))
+        content = load_scenario(path)
+
+        def prepare(app: App) -> Scene:
+            return PrepareScene(app, content, options.mode, options.seed, path)
+
+        if options.mode is Mode.TOETS and not app.student:
+            app.push(StudentScene(app, prepare))
+        else:
+            app.push(prepare(app))
     return app
 
 

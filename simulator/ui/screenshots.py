@@ -31,6 +31,7 @@ def capture(outdir: Path, size: tuple[int, int], text_size: str, language: str, 
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     os.environ.setdefault("SALESIM_CONFIG_DIR", tempfile.mkdtemp(prefix="salesim-shots-"))
+    os.environ.setdefault("SALESIM_DATA_DIR", tempfile.mkdtemp(prefix="salesim-shots-data-"))
     import pygame
 
     from simulator.ui.app import App, LaunchOptions

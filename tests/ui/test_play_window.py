@@ -12,10 +12,12 @@ from simulator.ui.scenes.conversation import ConversationScene
 from simulator.ui.scenes.debrief import DebriefScene
 from simulator.ui.scenes.help import HelpOverlay
 from simulator.ui.scenes.prepare import PrepareScene
+from simulator.ui.scenes.student import StudentScene
 from simulator.ui.scenes.title import TitleScene
 from tests.conftest import FIRST_SCENARIO
 from tests.playbook import strong
 from tests.ui.conftest import click, press
+from tests.ui.test_student_name import type_text
 
 MAX_TURNS = 60
 
@@ -106,6 +108,11 @@ def test_mouse_only_from_title_to_debrief(make_app: Callable[..., App]) -> None:
     while title.choices[title.current].path.stem != FIRST_SCENARIO:
         click(app, title.next)
     click(app, title.play)
+    student = app.top
+    assert isinstance(student, StudentScene), "toets: first the student's name (typed, the one thing a mouse can't)"
+    click(app, student.entry)
+    type_text(app, "Sam")
+    click(app, student.go)
     prepare = app.top
     assert isinstance(prepare, PrepareScene)
     click(app, next(iter(prepare.options)))

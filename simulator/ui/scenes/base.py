@@ -122,6 +122,10 @@ class Scene:
         elif inp.intent is Intent.BACK:
             self.on_back()
 
+    def typing(self) -> bool:
+        """Whether a text field has the keyboard (keys then type, they do not choose)."""
+        return False
+
     def on_button(self, element: Any) -> None:
         """A button was pressed (by mouse, or by Enter on the focused one)."""
 

@@ -11,9 +11,11 @@ from pygame_gui.elements import UIButton, UITextBox
 from simulator.engine import Conversation
 from simulator.engine.content import Content, Customer, LocalText, Participant
 from simulator.engine.conversation import CustomerTurn
+from simulator.engine.result import score
 from simulator.engine.vocabulary import Channel, Language, Mode, Phase
 from simulator.engine.wording import localize
 from simulator.messages import DMU_ROLES, PHASES, dislike_texts, reasons_text
+from simulator.results.store import SessionLog, data_dir
 from simulator.scenario.loader import load_scenario
 from simulator.scenario.problems import ContentError
 from simulator.session import session_seed
@@ -45,6 +47,7 @@ class ConversationScene(Scene):
         preparation: list[str],
         language: Language,
         source: Path | None = None,
+        log: SessionLog | None = None,
     ) -> None:
         super().__init__(app)
         self.content = content
@@ -58,6 +61,9 @@ class ConversationScene(Scene):
         playtest = app.options.playtest
         self.latest: CustomerTurn = playtest.start(self.conv) if playtest else self.conv.start()
         self.seats.show(self.latest)
+        self.log = log or SessionLog.begin(
+            data_dir(app.options.data_dir), content, self.conv, app.student, playtest=playtest is not None
+        )
         self.notice = ""
         self.move_buttons: dict[MoveCard, str] = {}
 
@@ -179,6 +185,7 @@ class ConversationScene(Scene):
             self.to_debrief()
             return
         self.latest = self.conv.choose(move_id)
+        self.log.update(self.conv)
         self.seats.show(self.latest)
         self.notice = self._hint()
         self.relayout()
@@ -214,9 +221,10 @@ class ConversationScene(Scene):
             self.app.push(ProblemsOverlay(self.app, error.problems))
             return
         fresh = ConversationScene(
-            self.app, content, self.conv.mode, self.seed, self.preparation, self.language, self.source
+            self.app, content, self.conv.mode, self.seed, self.preparation, self.language, self.source, self.log
         )
         replayed = fresh.replay([t.move.id for t in self.conv.turns], self.conv.marks)
+        self.log.update(fresh.conv)
         fresh.notice = self.app._("Scenario opnieuw geladen; {n} van {m} zetten hersteld.").format(
             n=replayed, m=len(self.conv.turns)
         )
@@ -238,6 +246,7 @@ class ConversationScene(Scene):
         from simulator.ui.scenes.debrief import DebriefScene
 
         self.conv.abandon()
+        self.log.finish(self.conv, score(self.conv))
         self.app.replace(DebriefScene(self.app, self.content, self.conv, self.preparation, self.source))
 
     def handle(self, inp: Input) -> None:

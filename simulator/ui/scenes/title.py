@@ -11,10 +11,12 @@ from pygame_gui.core import UIElement
 from pygame_gui.elements import UIButton, UILabel, UITextBox
 
 from simulator.engine.content import Content
+from simulator.engine.result import score
 from simulator.engine.vocabulary import Language, Mode
 from simulator.engine.wording import localize
 from simulator.messages import BUYING_SITUATIONS, CHANNELS
-from simulator.scenario.loader import list_shipped, load_scenario
+from simulator.results.store import close_interrupted, data_dir, interrupted, replay
+from simulator.scenario.loader import find_scenario, list_shipped, load_scenario
 from simulator.scenario.problems import ContentError
 from simulator.ui import palette
 from simulator.ui.intents import Input, Intent
@@ -52,6 +54,8 @@ class TitleScene(Scene):
         self.choices = shipped_scenarios()
         self.current = 0
         self.mode = app.options.mode
+        self.interrupted, set_aside = interrupted(data_dir(app.options.data_dir))
+        self.set_aside = [item.moved_to.name for item in set_aside]
 
     def build(self, rect: pygame.Rect) -> None:
         _, m, fonts = self.app._, self.app.manager, self.app.fonts
@@ -77,13 +81,20 @@ class TitleScene(Scene):
         y = top + info_h + 16
         self.play = self.add(UIButton(pygame.Rect(left, y, width, big_row), _("Spelen"), m, object_id="#big"))
         y += big_row + 10
+        self.resume_button: UIButton | None = None
+        if self.interrupted:
+            record = self.interrupted[0][1]
+            label = _("Onderbroken gesprek ({title}): nabespreking bekijken").format(title=record.scenario_title)
+            self.resume_button = self.add(UIButton(pygame.Rect(left, y, width, row), label, m, object_id="#centred"))
+            y += row + 8
         buttons = []
         for label in (self._mode_text(), _("Instellingen"), _("Stoppen")):
             buttons.append(self.add(UIButton(pygame.Rect(left, y, width, row), label, m, object_id="#centred")))
             y += row + 8
         self.mode_button, self.settings, self.quit = buttons
         self.buttons_bottom = y
-        self.focus.set([self.play, self.prev, self.next, self.mode_button, self.settings, self.quit])
+        resume = [self.resume_button] if self.resume_button is not None else []
+        self.focus.set([self.play, *resume, self.prev, self.next, self.mode_button, self.settings, self.quit])
 
     def _mode_text(self) -> str:
         _ = self.app._
@@ -128,11 +139,36 @@ class TitleScene(Scene):
             self.app.push(SettingsScene(self.app))
         elif element is self.quit:
             self.app.running = False
+        elif element is self.resume_button:
+            self._show_interrupted()
         elif element is self.play and self.choices:
             from simulator.ui.scenes.prepare import PrepareScene
 
             choice = self.choices[self.current]
-            self.app.push(PrepareScene(self.app, choice.content, self.mode, self.app.options.seed, choice.path))
+
+            def prepare(app: App) -> Scene:
+                return PrepareScene(app, choice.content, self.mode, app.options.seed, choice.path)
+
+            if self.mode is Mode.TOETS and not self.app.student:
+                from simulator.ui.scenes.student import StudentScene
+
+                self.app.push(StudentScene(self.app, prepare))
+            else:
+                self.app.push(prepare(self.app))
+
+    def _show_interrupted(self) -> None:
+        """The debrief of the latest session a crash or kill interrupted; it is kept as abandoned."""
+        from simulator.ui.scenes.debrief import DebriefScene
+
+        path, record = self.interrupted.pop(0)
+        try:
+            content = load_scenario(find_scenario(record.scenario))
+        except ContentError:
+            self.app.reset_to(TitleScene)
+            return
+        conv = replay(content, record)
+        close_interrupted(path, record, conv, score(conv))
+        self.app.push(DebriefScene(self.app, content, conv, record.preparation))
 
     def _tagline(self) -> str:
         return self.app._("Oefen verkoopgesprekken: luisteren, samenvatten, doorvragen en koopsignalen herkennen.")
@@ -153,6 +189,8 @@ class TitleScene(Scene):
             "Toetsen: Tab/pijlen = kiezen · Enter = doen · pijl links/rechts = scenario · "
             "F1 = uitleg · F11 = volledig scherm"
         )
+        if self.set_aside:
+            keys = self.app._("Onleesbare sessiebestanden opzijgezet: {files}").format(files=", ".join(self.set_aside))
         font = self.app.fonts.get(14)
         height = text_height(font, keys, rect.width - 40)
         if rect.bottom - height - 8 >= self.buttons_bottom:
