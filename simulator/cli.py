@@ -56,6 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
     debrief = sub.add_parser("debrief", help="toon de nabespreking van een bewaarde sessie")
     debrief.add_argument("session", nargs="?", default=None, help="(begin van het) sessie-id; standaard de laatste")
     debrief.add_argument("--data-dir", type=Path, default=None, help="map met de sessiebestanden")
+    export = sub.add_parser("export", help="schrijf de nabespreking van een bewaarde sessie als HTML-bestand")
+    export.add_argument("session", nargs="?", default=None, help="(begin van het) sessie-id; standaard de laatste")
+    export.add_argument("--html", type=Path, required=True, help="het HTML-bestand dat geschreven wordt")
+    export.add_argument("--data-dir", type=Path, default=None, help="map met de sessiebestanden")
     listing = sub.add_parser("list", help="toon de meegeleverde scenario's")
     listing.add_argument("--json", action="store_true")
     validate = sub.add_parser("validate", help="controleer scenario-, regel- en typologiebestanden")
@@ -102,6 +106,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from simulator.results.store import data_dir
 
         return run_debrief(args.session, data_dir(args.data_dir), sys.stdout, sys.stderr)
+    if args.command == "export":
+        from simulator.results.commands import run_export
+        from simulator.results.store import data_dir
+
+        return run_export(args.session, data_dir(args.data_dir), args.html, sys.stdout, sys.stderr)
     if args.command == "schema":
         from simulator.scenario.schema import schema_text
 

@@ -5,10 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TextIO
 
+from simulator.engine.content import Content
+from simulator.engine.conversation import Conversation
 from simulator.engine.result import score
 from simulator.engine.vocabulary import Language
 from simulator.i18n import translator
-from simulator.results.store import SessionRecord, SetAside, close_interrupted, interrupted, read_records, replay
+from simulator.results.export import debrief_html
+from simulator.results.store import (
+    SessionRecord,
+    SetAside,
+    atomic_write,
+    close_interrupted,
+    interrupted,
+    read_records,
+    replay,
+)
 from simulator.scenario.loader import find_scenario, load_scenario
 from simulator.scenario.problems import ContentError
 from simulator.text.render import TextView
@@ -57,26 +68,45 @@ def _close(path: Path, record: SessionRecord, language: Language, show: bool) ->
     return view.debrief(result, conv)
 
 
-def run_debrief(session: str | None, folder: Path, out: TextIO, err: TextIO) -> int:
-    """Print the debrief of a stored session (by id or the start of one; the latest without one)."""
+def _session(session: str | None, folder: Path, err: TextIO) -> tuple[SessionRecord, Content, Conversation] | None:
+    """A stored session (by id or the start of one; the latest without one), played again."""
     records, set_aside = read_records(folder)
     report_set_aside(set_aside, err, Language.NL)
-    chosen = [(p, r) for p, r in records if session is None or r.id.startswith(session)]
+    chosen = [record for _, record in records if session is None or record.id.startswith(session)]
     if not chosen:
         print(f"geen sessie gevonden{'' if session is None else f' die begint met {session!r}'} in {folder}", file=err)
-        return 1
-    record = max((r for _, r in chosen), key=lambda r: r.updated)
+        return None
+    record = max(chosen, key=lambda r: r.updated)
     try:
         content = load_scenario(find_scenario(record.scenario))
     except ContentError as error:
         print(error, file=err)
+        return None
+    return record, content, replay(content, record)
+
+
+def run_debrief(session: str | None, folder: Path, out: TextIO, err: TextIO) -> int:
+    """Print the debrief of a stored session."""
+    found = _session(session, folder, err)
+    if found is None:
         return 1
-    conv = replay(content, record)
-    result = score(conv)
+    record, content, conv = found
     header = f"{record.id} · {record.student or '—'} · {record.mode.value} · {record.status}"
     if record.scenario_version != content.scenario.version:
         header += f" · scenario version {record.scenario_version}, now {content.scenario.version}"
     print(header, file=out)
     view = TextView(content, record.language, translator(record.language.value).gettext)
-    print(view.debrief(result, conv), file=out)
+    print(view.debrief(score(conv), conv), file=out)
+    return 0
+
+
+def run_export(session: str | None, folder: Path, html: Path, out: TextIO, err: TextIO) -> int:
+    """Write a stored session's debrief as one self-contained HTML file."""
+    found = _session(session, folder, err)
+    if found is None:
+        return 1
+    record, _, conv = found
+    gettext = translator(record.language.value).gettext
+    atomic_write(html, debrief_html(conv, score(conv), gettext, record.student))
+    print(html, file=out)
     return 0

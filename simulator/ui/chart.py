@@ -20,13 +20,13 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from simulator.engine.vocabulary import MoveKind, SignalKind
+from simulator.chart_data import ChartData
 from simulator.ui import palette
 from simulator.ui.fonts import FontBook
 from simulator.ui.palette import Colour
 
 if TYPE_CHECKING:
-    from simulator.engine.conversation import Conversation
+    pass
 
 DEFAULT_LABELS: dict[str, str] = {
     "readiness": "afsluitbereidheid",
@@ -53,39 +53,6 @@ GRID: Colour = palette.RULE
 
 PAD = 6
 NICE_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000)
-
-
-@dataclass(frozen=True)
-class ChartData:
-    """Everything the chart shows, by customer turn (turn 0 is the greeting)."""
-
-    readiness: list[float]
-    trust: list[float]
-    buying_signals: list[int]
-    interest_signals: list[int]
-    windows: list[tuple[int, int]]
-    marks: list[int]
-    closes: list[int]
-    outcome_turn: int | None
-
-
-def chart_data(conv: Conversation) -> ChartData:
-    """The chart's data from a (finished or abandoned) conversation."""
-    customer_turns = ([conv.greeting] if conv.greeting is not None else []) + [t.reply for t in conv.turns]
-    outcome_turn = next(
-        (t.reply.number for t in conv.turns if {"order", "next_step"} & set(t.reply.events)),
-        None,
-    )
-    return ChartData(
-        readiness=[turn.mood.readiness for turn in customer_turns],
-        trust=[turn.mood.trust for turn in customer_turns],
-        buying_signals=[c.number for c in customer_turns if c.signal_kind is SignalKind.KOOPSIGNAAL],
-        interest_signals=[c.number for c in customer_turns if c.signal_kind is SignalKind.INTERESSESIGNAAL],
-        windows=[(w.shown_turn, w.last_turn) for w in conv.state.windows],
-        marks=sorted(conv.marks),
-        closes=[t.number - 1 for t in conv.turns if t.move.kind is MoveKind.AFSLUITING],
-        outcome_turn=outcome_turn,
-    )
 
 
 # ---------------------------------------------------------------------- shapes

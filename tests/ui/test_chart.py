@@ -12,10 +12,11 @@ from collections.abc import Iterator
 import pygame
 import pytest
 
+from simulator.chart_data import ChartData, chart_data
 from simulator.engine import Content, Conversation
 from simulator.engine.signal_stats import signal_stats
 from simulator.engine.vocabulary import MoveKind, SignalKind
-from simulator.ui.chart import DEFAULT_LABELS, ChartData, chart_data, draw_chart
+from simulator.ui.chart import DEFAULT_LABELS, draw_chart
 from simulator.ui.fonts import FontBook
 from tests.playbook import bad_habits, play, strong
 

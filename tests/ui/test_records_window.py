@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+from simulator.engine import Conversation
 from simulator.engine.vocabulary import Mode
 from simulator.results.store import SUFFIX
 from simulator.scenario.loader import find_scenario, load_scenario
@@ -14,6 +15,7 @@ from simulator.ui.scenes.conversation import ConversationScene
 from simulator.ui.scenes.debrief import DebriefScene
 from simulator.ui.scenes.title import TitleScene
 from tests.conftest import FIRST_SCENARIO
+from tests.playbook import play, strong
 from tests.ui.conftest import click
 
 
@@ -51,3 +53,16 @@ def test_the_debrief_button_finishes_the_record(make_app: Callable[..., App], tm
     (path,) = tmp_path.glob(f"*{SUFFIX}")
     record = json.loads(path.read_text(encoding="utf-8"))
     assert record["status"] == "abandoned" and record["result"]["turns"] == 1
+
+
+def test_the_debrief_screen_saves_html(make_app: Callable[..., App], tmp_path: Path) -> None:
+    app = make_app(seed=4, data_dir=tmp_path)
+    content = load_scenario(find_scenario(FIRST_SCENARIO))
+    conv = Conversation(content, seed=4)
+    play(conv, strong)
+    scene = DebriefScene(app, content, conv, [])
+    app.show(scene)
+    click(app, scene.save_html)
+    (saved,) = (tmp_path / "exports").glob("*.html")
+    assert "<svg" in saved.read_text(encoding="utf-8")
+    assert saved.name in scene.save_html.text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -9,6 +10,7 @@ import pygame
 from pygame_gui.core import UIElement
 from pygame_gui.elements import UIButton, UITextBox
 
+from simulator.chart_data import ChartData, chart_data
 from simulator.engine import Conversation
 from simulator.engine.content import Content
 from simulator.engine.result import Result, score
@@ -24,9 +26,11 @@ from simulator.messages import (
     signal_words,
     turn_notes,
 )
+from simulator.results.export import debrief_html
+from simulator.results.store import atomic_write, data_dir
 from simulator.review import after_action_review, typology_question
 from simulator.ui import palette
-from simulator.ui.chart import ChartData, chart_data, draw_chart
+from simulator.ui.chart import draw_chart
 from simulator.ui.intents import Input, Intent
 from simulator.ui.movelist import MoveCard, MoveList
 from simulator.ui.scenes.base import Scene
@@ -51,6 +55,7 @@ class DebriefScene(Scene):
         self.result: Result = score(conv)
         self.chart: ChartData = chart_data(conv)
         self.tab = "overzicht"
+        self.saved: Path | None = None
         self.selected: Check | None = None
         self.quiz_answer: str | None = None
 
@@ -73,17 +78,14 @@ class DebriefScene(Scene):
         }
         self.body = pygame.Rect(GAP, header_h + 52, rect.width - 2 * GAP, rect.height - header_h - 52 - 64)
         bottom = rect.height - 54
-        third = (rect.width - 4 * GAP) // 3
-        self.retry_same = self.add(
-            UIButton(pygame.Rect(GAP, bottom, third, 44), _("Opnieuw (zelfde seed)"), m, object_id="#centred")
-        )
-        self.retry_new = self.add(
-            UIButton(
-                pygame.Rect(2 * GAP + third, bottom, third, 44), _("Opnieuw (nieuwe seed)"), m, object_id="#centred"
+        quarter = (rect.width - 5 * GAP) // 4
+        save = _("Opgeslagen: {name}").format(name=self.saved.name) if self.saved else _("Opslaan als HTML")
+        labels = (_("Opnieuw (zelfde seed)"), _("Opnieuw (nieuwe seed)"), save, _("Naar het begin"))
+        self.retry_same, self.retry_new, self.save_html, self.to_title = (
+            self.add(
+                UIButton(pygame.Rect(GAP + i * (quarter + GAP), bottom, quarter, 44), label, m, object_id="#centred")
             )
-        )
-        self.to_title = self.add(
-            UIButton(pygame.Rect(3 * GAP + 2 * third, bottom, third, 44), _("Naar het begin"), m, object_id="#centred")
+            for i, label in enumerate(labels)
         )
         self.check_buttons: dict[MoveCard, Check] = {}
         self.quiz_buttons: dict[UIElement, str] = {}
@@ -98,6 +100,7 @@ class DebriefScene(Scene):
             *self.quiz_buttons,
             self.retry_same,
             self.retry_new,
+            self.save_html,
             self.to_title,
         ]
 
@@ -263,6 +266,13 @@ class DebriefScene(Scene):
             if isinstance(self.focus.current, MoveCard) and self.tab == "overzicht":
                 self.rubric.ensure_visible(self.focus.current)
 
+    def export_html(self) -> Path:
+        """Write this debrief as one self-contained HTML file in the data folder's exports; return its path."""
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        path = data_dir(self.app.options.data_dir) / "exports" / f"{self.content.scenario_id}-{stamp}.html"
+        atomic_write(path, debrief_html(self.conv, self.result, self.app._, self.app.student))
+        return path
+
     def on_button(self, element: Any) -> None:
         for name, button in self.tab_buttons.items():
             if element is button:
@@ -277,6 +287,9 @@ class DebriefScene(Scene):
             self._retry(same=element is self.retry_same)
         elif element is self.to_title:
             self._go_title()
+        elif element is self.save_html:
+            self.saved = self.export_html()
+            self.relayout()
 
     def _retry(self, same: bool) -> None:
         from simulator.ui.scenes.conversation import ConversationScene
