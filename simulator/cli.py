@@ -60,6 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("session", nargs="?", default=None, help="(begin van het) sessie-id; standaard de laatste")
     export.add_argument("--html", type=Path, required=True, help="het HTML-bestand dat geschreven wordt")
     export.add_argument("--data-dir", type=Path, default=None, help="map met de sessiebestanden")
+    report = sub.add_parser("report", help="klasoverzicht van sessiebestanden (CSV en/of HTML)")
+    report.add_argument("paths", nargs="+", type=Path, help="sessiebestanden of mappen daarmee")
+    report.add_argument("--csv", type=Path, default=None, help="CSV voor Excel (; en decimale komma)")
+    report.add_argument("--html", type=Path, default=None, help="overzicht als HTML-bestand")
     listing = sub.add_parser("list", help="toon de meegeleverde scenario's")
     listing.add_argument("--json", action="store_true")
     validate = sub.add_parser("validate", help="controleer scenario-, regel- en typologiebestanden")
@@ -106,6 +110,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from simulator.results.store import data_dir
 
         return run_debrief(args.session, data_dir(args.data_dir), sys.stdout, sys.stderr)
+    if args.command == "report":
+        from simulator.results.commands import run_report
+
+        return run_report(args.paths, args.csv, args.html, sys.stdout, sys.stderr)
     if args.command == "export":
         from simulator.results.commands import run_export
         from simulator.results.store import data_dir

@@ -110,3 +110,39 @@ def run_export(session: str | None, folder: Path, html: Path, out: TextIO, err: 
     atomic_write(html, debrief_html(conv, score(conv), gettext, record.student))
     print(html, file=out)
     return 0
+
+
+def run_report(paths: list[Path], csv_out: Path | None, html_out: Path | None, out: TextIO, err: TextIO) -> int:
+    """A class overview of session records: a summary on screen, and CSV and/or HTML files."""
+    from simulator.results.report import (
+        read_attempts,
+        record_files,
+        report_csv,
+        report_html,
+        scenario_rows,
+        student_rows,
+    )
+
+    files = record_files(paths)
+
+    def progress(done: int, total: int) -> None:
+        if err.isatty() and total >= 200 and (done % 50 == 0 or done == total):
+            filled = round(30 * done / total)
+            err.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total}")
+            err.flush()
+
+    attempts, problems = read_attempts(files, progress)
+    if err.isatty() and len(files) >= 200:
+        err.write("\n")
+    for problem in problems:
+        print(f"overgeslagen: {problem}", file=err)
+    students, scenarios = student_rows(attempts), scenario_rows(attempts)
+    for row in scenarios:
+        print(
+            f"{row.scenario:<32} {row.sessions:>4} sessies  {row.students:>3} studenten  gem. {row.grade:.1f}", file=out
+        )
+    if csv_out is not None:
+        atomic_write(csv_out, report_csv(students))
+    if html_out is not None:
+        atomic_write(html_out, report_html(students, scenarios))
+    return 0 if attempts else 1
