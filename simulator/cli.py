@@ -53,6 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     play.add_argument("--student", default=None, help="naam of studentnummer (in de toets wordt ernaar gevraagd)")
     play.add_argument("--data-dir", type=Path, default=None, help="map voor de sessiebestanden")
+    play.add_argument("--xapi", type=Path, default=None, help="schrijf de sessie als xAPI-statements (JSON lines)")
+    play.add_argument(
+        "--lrs", default=None, help="stuur de statements naar dit LRS-endpoint (inlog uit SALESIM_LRS_USER/_PASSWORD)"
+    )
     debrief = sub.add_parser("debrief", help="toon de nabespreking van een bewaarde sessie")
     debrief.add_argument("session", nargs="?", default=None, help="(begin van het) sessie-id; standaard de laatste")
     debrief.add_argument("--data-dir", type=Path, default=None, help="map met de sessiebestanden")
@@ -127,7 +131,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     playtest = _playtest(parser, args) if args.command == "play" else None
     if args.command == "play" and (args.text or args.json):
         records = (args.student, args.data_dir)
-        return run_play(args.scenario, args.seed, Mode(args.mode), args.lang, args.json, args.text, playtest, records)
+        xapi = (args.xapi, args.lrs)
+        return run_play(
+            args.scenario, args.seed, Mode(args.mode), args.lang, args.json, args.text, playtest, records, xapi
+        )
     if args.command == "play":
         records = (args.student, args.data_dir)
         return run_window(args.scenario, args.seed, Mode(args.mode), args.lang, args.fullscreen, playtest, records)
@@ -304,9 +311,10 @@ def run_play(
     text: bool,
     playtest: Playtest | None = None,
     records: tuple[str | None, Path | None] = (None, None),
+    xapi: tuple[Path | None, str | None] = (None, None),
 ) -> int:
-    """Play a scenario in the terminal; the session is kept in the data folder."""
-    from simulator.results.commands import offer_interrupted
+    """Play a scenario in the terminal; the session is kept in the data folder (and sent as xAPI)."""
+    from simulator.results.commands import offer_interrupted, xapi_after
     from simulator.results.store import data_dir
     from simulator.text.play import play_text
 
@@ -322,7 +330,8 @@ def run_play(
     interactive = sys.stdin.isatty() and not as_json
     offer_interrupted(folder, language, sys.stdin, sys.stderr if as_json else sys.stdout, interactive)
     seed = session_seed(content, mode, seed)
-    play_text(content, seed, mode, language, as_json, playtest=playtest, records=folder, student=student)
+    after = xapi_after(folder, xapi[0], xapi[1], sys.stderr)
+    play_text(content, seed, mode, language, as_json, playtest=playtest, records=folder, student=student, after=after)
     return EXIT_OK
 
 

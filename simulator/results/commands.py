@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from simulator.engine.content import Content
 from simulator.engine.conversation import Conversation
-from simulator.engine.result import score
+from simulator.engine.result import Result, score
 from simulator.engine.vocabulary import Language
 from simulator.i18n import translator
 from simulator.results.export import debrief_html
+from simulator.results.lrs import Lrs, deliver, flush, queue_dir
 from simulator.results.store import (
     SessionRecord,
     SetAside,
@@ -20,9 +22,13 @@ from simulator.results.store import (
     read_records,
     replay,
 )
+from simulator.results.xapi import json_lines, statements
 from simulator.scenario.loader import find_scenario, load_scenario
 from simulator.scenario.problems import ContentError
 from simulator.text.render import TextView
+
+if TYPE_CHECKING:
+    from simulator.text.play import TextSession
 
 
 def report_set_aside(set_aside: list[SetAside], err: TextIO, language: Language) -> None:
@@ -146,3 +152,33 @@ def run_report(paths: list[Path], csv_out: Path | None, html_out: Path | None, o
     if html_out is not None:
         atomic_write(html_out, report_html(students, scenarios))
     return 0 if attempts else 1
+
+
+def xapi_after(
+    folder: Path, xapi_file: Path | None, lrs_url: str | None, err: TextIO
+) -> Callable[[TextSession, Result], None] | None:
+    """What to do with a finished text session's xAPI statements: write them, send them (first sending
+    what an earlier start queued). None when neither is asked for."""
+    lrs = Lrs.from_environment(lrs_url)
+    queue = queue_dir(folder)
+    if lrs is not None:
+        sent, problems = flush(lrs, queue)
+        if sent:
+            print(f"xAPI: {sent} bewaarde batch(es) alsnog verstuurd", file=err)
+        for problem in problems:
+            print(f"xAPI: nog niet verstuurd: {problem}", file=err)
+    if xapi_file is None and lrs is None:
+        return None
+
+    def after(session: TextSession, result: Result) -> None:
+        if session.log is None:
+            return
+        items = statements(session.log.record, session.conv, result)
+        if xapi_file is not None:
+            atomic_write(xapi_file, json_lines(items))
+        if lrs is not None:
+            queued = deliver(lrs, items, queue, session.log.record.id)
+            if queued:
+                print(f"xAPI: {queued}", file=err)
+
+    return after

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -126,16 +127,19 @@ def play_text(
     mode: Mode,
     language: Language,
     as_json: bool,
-    stdin: TextIO = sys.stdin,
+    stdin: TextIO | None = None,
     playtest: Playtest | None = None,
     records: Path | None = None,
     student: str | None = None,
+    after: Callable[[TextSession, Result], None] | None = None,
 ) -> Result:
     """Run a text session; with ``as_json`` the play goes to stderr and stdout gets one JSON object. With
     ``records`` (a folder) the session is kept there turn by turn."""
     out = sys.stderr if as_json else sys.stdout
-    session = TextSession(content, seed, mode, language, stdin, out, playtest, records, student)
+    session = TextSession(content, seed, mode, language, stdin or sys.stdin, out, playtest, records, student)
     result = session.run()
+    if after is not None:
+        after(session, result)
     if as_json:
         print(json.dumps(result.to_dict(), ensure_ascii=False), flush=True)
     else:
