@@ -137,7 +137,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     if args.command == "play":
         records = (args.student, args.data_dir)
-        return run_window(args.scenario, args.seed, Mode(args.mode), args.lang, args.fullscreen, playtest, records)
+        xapi = (args.xapi, args.lrs)
+        return run_window(
+            args.scenario, args.seed, Mode(args.mode), args.lang, args.fullscreen, playtest, records, xapi
+        )
     return run_window(None, None, Mode.OEFENEN, args.lang, args.fullscreen)
 
 
@@ -343,6 +346,7 @@ def run_window(
     fullscreen: bool,
     playtest: Playtest | None = None,
     records: tuple[str | None, Path | None] = (None, None),
+    xapi: tuple[Path | None, str | None] = (None, None),
 ) -> int:
     """Open the game window (title screen, or the scenario's preparation)."""
     if scenario is not None:
@@ -367,7 +371,14 @@ def run_window(
         playtest=playtest,
         data_dir=records[1],
         student=records[0],
+        xapi=xapi[0],
+        lrs=xapi[1],
     )
+    from simulator.results.commands import flush_queue
+    from simulator.results.lrs import Lrs
+    from simulator.results.store import data_dir
+
+    flush_queue(data_dir(records[1]), Lrs.from_environment(xapi[1]), sys.stderr)
     try:
         return open_window(options)
     except WindowUnavailable as error:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -154,31 +155,56 @@ def run_report(paths: list[Path], csv_out: Path | None, html_out: Path | None, o
     return 0 if attempts else 1
 
 
+@dataclass(frozen=True)
+class XapiTargets:
+    """Where a session's statements go: the records folder (for the queue), a file, an LRS."""
+
+    folder: Path
+    file: Path | None
+    lrs: Lrs | None
+
+    @property
+    def wanted(self) -> bool:
+        """Whether statements go anywhere at all."""
+        return self.file is not None or self.lrs is not None
+
+
+def flush_queue(folder: Path, lrs: Lrs | None, err: TextIO) -> None:
+    """At a start with an LRS: send what an earlier start could not."""
+    if lrs is None:
+        return
+    sent, problems = flush(lrs, queue_dir(folder))
+    if sent:
+        print(f"xAPI: {sent} bewaarde batch(es) alsnog verstuurd", file=err)
+    for problem in problems:
+        print(f"xAPI: nog niet verstuurd: {problem}", file=err)
+
+
+def send_session(record: SessionRecord, conv: Conversation, result: Result, targets: XapiTargets, err: TextIO) -> None:
+    """A finished session's xAPI statements: to a JSON-lines file and/or to the LRS (queued if it is down)."""
+    items = statements(record, conv, result)
+    if targets.file is not None:
+        atomic_write(targets.file, json_lines(items))
+    if targets.lrs is not None:
+        queued = deliver(targets.lrs, items, queue_dir(targets.folder), record.id)
+        if queued:
+            print(f"xAPI: {queued}", file=err)
+
+
 def xapi_after(
     folder: Path, xapi_file: Path | None, lrs_url: str | None, err: TextIO
 ) -> Callable[[TextSession, Result], None] | None:
-    """What to do with a finished text session's xAPI statements: write them, send them (first sending
-    what an earlier start queued). None when neither is asked for."""
+    """What to do with a finished text session's xAPI statements (first sending what an earlier start
+    queued). None when neither a file nor an LRS is asked for."""
     lrs = Lrs.from_environment(lrs_url)
-    queue = queue_dir(folder)
-    if lrs is not None:
-        sent, problems = flush(lrs, queue)
-        if sent:
-            print(f"xAPI: {sent} bewaarde batch(es) alsnog verstuurd", file=err)
-        for problem in problems:
-            print(f"xAPI: nog niet verstuurd: {problem}", file=err)
+    flush_queue(folder, lrs, err)
     if xapi_file is None and lrs is None:
         return None
 
+    targets = XapiTargets(folder, xapi_file, lrs)
+
     def after(session: TextSession, result: Result) -> None:
-        if session.log is None:
-            return
-        items = statements(session.log.record, session.conv, result)
-        if xapi_file is not None:
-            atomic_write(xapi_file, json_lines(items))
-        if lrs is not None:
-            queued = deliver(lrs, items, queue, session.log.record.id)
-            if queued:
-                print(f"xAPI: {queued}", file=err)
+        if session.log is not None:
+            send_session(session.log.record, session.conv, result, targets, err)
 
     return after

@@ -40,6 +40,8 @@ class LaunchOptions:
     playtest: Playtest | None = None
     data_dir: Path | None = None
     student: str | None = None
+    xapi: Path | None = None
+    lrs: str | None = None
 
 
 def make_manager(size: tuple[int, int], scale: float) -> pygame_gui.UIManager:

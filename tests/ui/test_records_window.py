@@ -66,3 +66,16 @@ def test_the_debrief_screen_saves_html(make_app: Callable[..., App], tmp_path: P
     (saved,) = (tmp_path / "exports").glob("*.html")
     assert "<svg" in saved.read_text(encoding="utf-8")
     assert saved.name in scene.save_html.text
+
+
+def test_a_window_session_goes_out_as_xapi(make_app: Callable[..., App], tmp_path: Path) -> None:
+    out = tmp_path / "sessie.jsonl"
+    app = make_app(seed=4, data_dir=tmp_path, xapi=out)
+    content = load_scenario(find_scenario(FIRST_SCENARIO))
+    scene = ConversationScene(app, content, Mode.OEFENEN, 4, [], app.session_language(content))
+    app.show(scene)
+    scene.choose(scene.conv.offered[0].id)
+    scene.to_debrief()
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 1 + 1 + 2
+    assert json.loads(lines[0])["verb"]["id"].endswith("initialized")

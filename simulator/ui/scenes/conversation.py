@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +16,8 @@ from simulator.engine.result import score
 from simulator.engine.vocabulary import Channel, Language, Mode, Phase
 from simulator.engine.wording import localize
 from simulator.messages import DMU_ROLES, PHASES, dislike_texts, reasons_text
+from simulator.results.commands import XapiTargets, send_session
+from simulator.results.lrs import Lrs
 from simulator.results.store import SessionLog, data_dir
 from simulator.scenario.loader import load_scenario
 from simulator.scenario.problems import ContentError
@@ -246,7 +249,12 @@ class ConversationScene(Scene):
         from simulator.ui.scenes.debrief import DebriefScene
 
         self.conv.abandon()
-        self.log.finish(self.conv, score(self.conv))
+        result = score(self.conv)
+        self.log.finish(self.conv, result)
+        options = self.app.options
+        targets = XapiTargets(data_dir(options.data_dir), options.xapi, Lrs.from_environment(options.lrs))
+        if targets.wanted:
+            send_session(self.log.record, self.conv, result, targets, sys.stderr)
         self.app.replace(DebriefScene(self.app, self.content, self.conv, self.preparation, self.source))
 
     def handle(self, inp: Input) -> None:
