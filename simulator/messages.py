@@ -11,7 +11,9 @@ from collections.abc import Callable, Sequence
 from simulator.engine.assess import Judgement
 from simulator.engine.content import Customer, LocalText, Participant, Scenario
 from simulator.engine.conversation import Conversation, TurnRecord
+from simulator.engine.result import KeyMoment
 from simulator.engine.scoring import Check
+from simulator.engine.signal_stats import SignalRow, SignalStats
 from simulator.engine.vocabulary import BuyingSituation, Channel, CheckId, DmuRole, Outcome, Phase
 from simulator.engine.wording import localize
 
@@ -261,3 +263,32 @@ def dossier_extras(
         extras.append((_("Offerte op tafel:"), text(terms.quote)))
         extras.append((_("Onderhandelingsruimte:"), limit.format(value=grouped)))
     return extras
+
+
+def signal_parts(conv: Conversation, row: SignalRow, _: Gettext) -> tuple[str, str, str]:
+    """One buying signal in the debrief: when it came, what the customer showed, and whether it was
+    recognised (with how many turns later)."""
+    status = _("herkend") if row.hit else _("gemist")
+    latency = "" if row.latency is None else _(" (na {n} beurt(en))").format(n=row.latency)
+    return _("beurt {n}").format(n=row.shown_turn), signal_words(conv, row.signal_id), status + latency
+
+
+def signal_rates(stats: SignalStats, _: Gettext, decimal_comma: bool) -> str:
+    """Hit rate, false-alarm rate and d′ in one line."""
+    return _("Trefkans {hit} · vals-alarmkans {fa} · d′ {d}").format(
+        hit=format_number(stats.hit_rate, decimal_comma, 2),
+        fa=format_number(stats.false_alarm_rate, decimal_comma, 2),
+        d=format_number(stats.dprime, decimal_comma, 2),
+    )
+
+
+def moment_parts(moment: KeyMoment, _: Gettext, dislikes: dict[str, str]) -> tuple[str, str, str]:
+    """A turn that mattered: what the student said, why not, and the better move that was on offer."""
+    said = _("Beurt {n}: je zei “{said}”").format(n=moment.turn, said=moment.chosen.text)
+    why = reasons_text(moment.why_not, _, dislikes) or _("dit leverde weinig op")
+    better = reasons_text(moment.why_better, _, dislikes)
+    return (
+        said,
+        _("Waarom niet: {why}.").format(why=why),
+        _("Beter was: “{text}” — {why}.").format(text=moment.better.text, why=better),
+    )

@@ -77,10 +77,10 @@ def _fresh_hook(state: SessionState) -> str | None:
 class Assessor:
     """Judges moves against the rubric, given the hidden state of the conversation."""
 
-    def __init__(self, content: Content, table: Table) -> None:
+    def __init__(self, content: Content, table: Table, negotiator: Negotiator) -> None:
         self._content = content
         self._meeting = table.is_meeting
-        self._negotiator = Negotiator(content)
+        self._negotiator = negotiator
         self._veto = table.veto_readiness
         self._weights = content.rulebook.scoring.weights
         profile = content.typology.types[content.scenario.customer.typology]

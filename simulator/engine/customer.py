@@ -56,10 +56,10 @@ class Reaction:
 class CustomerModel:
     """Applies moves to the session state on behalf of the customer."""
 
-    def __init__(self, content: Content, wording: Wording, table: Table) -> None:
+    def __init__(self, content: Content, wording: Wording, table: Table, negotiator: Negotiator) -> None:
         self.content = content
         self.table = table
-        self.negotiator = Negotiator(content)
+        self.negotiator = negotiator
         self.rules = content.rulebook
         self.profile = content.typology.types[content.scenario.customer.typology]
         self.situation = content.rulebook.buying_situations[content.scenario.buying_situation]

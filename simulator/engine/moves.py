@@ -143,19 +143,19 @@ class MoveBuilder:
 
     @memo
     def ask(self, need: Need) -> Move:
-        """The open question that surfaces a need."""
-        return self._to(
-            need.owner,
-            Move(
-                f"ask:{need.id}",
-                self._w.text(need.question),
-                MoveKind.VRAAG,
-                (EffectKey.OPEN_VRAAG,),
-                question_type=QuestionType.OPEN,
-                spin=Spin(need.spin),
-                target=need.id,
-                trigger=PhaseTrigger.ASK,
-            ),
+        """The open question that surfaces a need (in a meeting, put to whose need it is)."""
+        return self._to(need.owner, self._question(need))
+
+    def _question(self, need: Need) -> Move:
+        return Move(
+            f"ask:{need.id}",
+            self._w.text(need.question),
+            MoveKind.VRAAG,
+            (EffectKey.OPEN_VRAAG,),
+            question_type=QuestionType.OPEN,
+            spin=Spin(need.spin),
+            target=need.id,
+            trigger=PhaseTrigger.ASK,
         )
 
     @memo
@@ -309,17 +309,16 @@ class MoveBuilder:
     @memo
     def close_wrong(self) -> Move:
         """DMU meeting: a direct close put to someone at the table who does not decide (a weak move)."""
-        text = self._line(CloseTechnique.DIRECT.value).replace("{items}", "").strip()
-        move = replace(self._close(CloseTechnique.DIRECT, ()), text=text)
-        move = replace(move, id="close_wrong", effects=(EffectKey.VERKEERDE_PERSOON,))
+        move = replace(
+            self._close_move(CloseTechnique.DIRECT, ()), id="close_wrong", effects=(EffectKey.VERKEERDE_PERSOON,)
+        )
         return self._to(self._table.other_than(self._table.decider.id, self._variant).id, move)
 
     @memo
     def ask_wrong(self, need: Need) -> Move:
         """DMU meeting: the open question on a need put to someone else than whose need it is (a weak move)."""
-        move = replace(self.ask(need), id=f"ask_wrong:{need.id}", effects=(EffectKey.VERKEERDE_PERSOON,))
-        wrong = self._table.other_than(need.owner, self._variant)
-        return self._to(wrong.id, replace(move, text=self._w.text(need.question)))
+        move = replace(self._question(need), id=f"ask_wrong:{need.id}", effects=(EffectKey.VERKEERDE_PERSOON,))
+        return self._to(self._table.other_than(need.owner, self._variant).id, move)
 
     def _to(self, person_id: str | None, move: Move) -> Move:
         """In a meeting, address a move to a person (the main customer by default); elsewhere, leave it."""
@@ -330,22 +329,22 @@ class MoveBuilder:
 
     @memo
     def _close(self, technique: CloseTechnique, surfaced: tuple[str, ...]) -> Move:
+        return self._to(self._table.decider.id, self._close_move(technique, surfaced))
+
+    def _close_move(self, technique: CloseTechnique, surfaced: tuple[str, ...]) -> Move:
         text = self._line(technique.value)
         if "{items}" in text:
             reasons = [self._w.text(self._needs[nid].summary) for nid in surfaced]
             text = text.replace("{items}", join_items(reasons, self._w))
         qtype = QuestionType.ALTERNATIEF if technique is CloseTechnique.ALTERNATIEF else QuestionType.GESLOTEN
-        return self._to(
-            self._table.decider.id,
-            Move(
-                f"close:{technique.value}",
-                text,
-                MoveKind.AFSLUITING,
-                (EffectKey.AFSLUITING,),
-                question_type=qtype,
-                technique=technique,
-                trigger=PhaseTrigger.CLOSE,
-            ),
+        return Move(
+            f"close:{technique.value}",
+            text,
+            MoveKind.AFSLUITING,
+            (EffectKey.AFSLUITING,),
+            question_type=qtype,
+            technique=technique,
+            trigger=PhaseTrigger.CLOSE,
         )
 
     @memo

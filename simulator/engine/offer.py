@@ -22,13 +22,13 @@ Values = dict[str, float]
 class OfferMaker:
     """Builds the offered set of moves for a turn."""
 
-    def __init__(self, content: Content, builder: MoveBuilder, assessor: Assessor) -> None:
+    def __init__(self, content: Content, builder: MoveBuilder, assessor: Assessor, negotiator: Negotiator) -> None:
         self._builder = builder
         self._assessor = assessor
         self._rules = content.rulebook.offer
         self._signals = [s for s in content.scenario.signals if s.answer is not None]
         self._meeting = bool(content.scenario.participants)
-        self._negotiator = Negotiator(content)
+        self._negotiator = negotiator
 
     def offer(self, state: SessionState, phase: Phase, rng: random.Random) -> tuple[list[Move], Judged, Values]:
         """The moves for this turn, in a seeded random order, with the assessor's judgement of each and its value."""

@@ -61,14 +61,25 @@ def offer_interrupted(folder: Path, language: Language, stdin: TextIO, out: Text
             print(text, file=out)
 
 
-def _close(path: Path, record: SessionRecord, language: Language, show: bool) -> str:
-    try:
-        content = load_scenario(find_scenario(record.scenario))
-    except ContentError:
-        return ""
-    conv = replay(content, record)
+def reopen(record: SessionRecord) -> tuple[Content, Conversation]:
+    """A stored session's scenario and its conversation, played again (raises ContentError)."""
+    content = load_scenario(find_scenario(record.scenario))
+    return content, replay(content, record)
+
+
+def settle_interrupted(path: Path, record: SessionRecord) -> tuple[Content, Conversation, Result]:
+    """Play an interrupted session again and keep it as abandoned, with its result (raises ContentError)."""
+    content, conv = reopen(record)
     result = score(conv)
     close_interrupted(path, record, conv, result)
+    return content, conv, result
+
+
+def _close(path: Path, record: SessionRecord, language: Language, show: bool) -> str:
+    try:
+        content, conv, result = settle_interrupted(path, record)
+    except ContentError:
+        return ""
     if not show:
         return ""
     view = TextView(content, language, translator(language.value).gettext)
@@ -85,11 +96,10 @@ def _session(session: str | None, folder: Path, err: TextIO) -> tuple[SessionRec
         return None
     record = max(chosen, key=lambda r: r.updated)
     try:
-        content = load_scenario(find_scenario(record.scenario))
+        return record, *reopen(record)
     except ContentError as error:
         print(error, file=err)
         return None
-    return record, content, replay(content, record)
 
 
 def run_debrief(session: str | None, folder: Path, out: TextIO, err: TextIO) -> int:

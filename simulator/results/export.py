@@ -18,8 +18,9 @@ from simulator.messages import (
     check_detail,
     dislike_texts,
     format_number,
-    reasons_text,
-    signal_words,
+    moment_parts,
+    signal_parts,
+    signal_rates,
     turn_notes,
 )
 from simulator.review import after_action_review
@@ -102,17 +103,9 @@ def _signals(result: Result, conv: Conversation, _: Gettext, comma: bool) -> str
         return f"<p>{escape(none)}</p>"
     items = []
     for row in stats.rows:
-        status = _("herkend") if row.hit else _("gemist")
-        latency = "" if row.latency is None else _(" (na {n} beurt(en))").format(n=row.latency)
-        shown = escape(_("beurt {n}").format(n=row.shown_turn))
-        words = escape(signal_words(conv, row.signal_id))
-        items.append(f"<li>{shown}: “{words}” — {escape(status + latency)}</li>")
-    summary = _("Trefkans {hit} · vals-alarmkans {fa} · d′ {d}").format(
-        hit=format_number(stats.hit_rate, comma, 2),
-        fa=format_number(stats.false_alarm_rate, comma, 2),
-        d=format_number(stats.dprime, comma, 2),
-    )
-    return f"<ul>{''.join(items)}</ul><p>{escape(summary)}</p>"
+        shown, words, status = signal_parts(conv, row, _)
+        items.append(f"<li>{escape(shown)}: “{escape(words)}” — {escape(status)}</li>")
+    return f"<ul>{''.join(items)}</ul><p>{escape(signal_rates(stats, _, comma))}</p>"
 
 
 def _moments(result: Result, conv: Conversation, _: Gettext) -> str:
@@ -122,12 +115,7 @@ def _moments(result: Result, conv: Conversation, _: Gettext) -> str:
     dislikes = dislike_texts(conv)
     parts = []
     for moment in result.key_moments:
-        said = _("Beurt {n}: je zei “{said}”").format(n=moment.turn, said=moment.chosen.text)
-        why = reasons_text(moment.why_not, _, dislikes) or _("dit leverde weinig op")
-        why_not = _("Waarom niet: {why}.").format(why=why)
-        better = _("Beter was: “{text}” — {why}.").format(
-            text=moment.better.text, why=reasons_text(moment.why_better, _, dislikes)
-        )
+        said, why_not, better = moment_parts(moment, _, dislikes)
         parts.append(f"<div class='turn'><b>{escape(said)}</b><br>{escape(why_not)}<br>{escape(better)}</div>")
     return "".join(parts)
 

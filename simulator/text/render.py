@@ -19,8 +19,10 @@ from simulator.messages import (
     dislike_texts,
     dossier_extras,
     format_number,
+    moment_parts,
     reasons_text,
-    signal_words,
+    signal_parts,
+    signal_rates,
     turn_notes,
 )
 
@@ -151,24 +153,14 @@ class TextView:
         _, s = self._, result.signals
         lines = []
         for row in s.rows:
-            what = signal_words(conv, row.signal_id)
-            status = _("herkend") if row.hit else _("gemist")
-            latency = "" if row.latency is None else _(" (na {n} beurt(en))").format(n=row.latency)
-            shown = _("beurt {n}").format(n=row.shown_turn)
-            lines.append(wrap(f"- {shown}: “{what}” — {status}{latency}", "  "))
+            shown, what, status = signal_parts(conv, row, _)
+            lines.append(wrap(f"- {shown}: “{what}” — {status}", "  "))
         if not s.rows:
             lines.append("  " + _("De klant gaf geen koopsignaal."))
             return lines
         alarms = ", ".join(str(t - 1) for t in s.false_alarm_moves) or "—"
         lines.append("  " + _("Vals alarm op de klantuitspraak van beurt: {turns}").format(turns=alarms))
-        lines.append(
-            "  "
-            + _("Trefkans {hit} · vals-alarmkans {fa} · d′ {d}").format(
-                hit=number(s.hit_rate, self.language, 2),
-                fa=number(s.false_alarm_rate, self.language, 2),
-                d=number(s.dprime, self.language, 2),
-            )
-        )
+        lines.append("  " + signal_rates(s, _, self.language is Language.NL))
         return lines
 
     def _transcript(self, conv: Conversation) -> list[str]:
@@ -192,11 +184,8 @@ class TextView:
             return ["  " + _("Geen: je koos steeds een van de sterkste zetten.")]
         lines = []
         for moment in result.key_moments:
-            lines.append(wrap(_("Beurt {n}: je zei “{said}”").format(n=moment.turn, said=moment.chosen.text), "  "))
-            why = reasons_text(moment.why_not, _, dislikes) or _("dit leverde weinig op")
-            lines.append(wrap(_("Waarom niet: {why}.").format(why=why), "    "))
-            better = reasons_text(moment.why_better, _, dislikes)
-            lines.append(wrap(_("Beter was: “{text}” — {why}.").format(text=moment.better.text, why=better), "    "))
+            said, why_not, better = moment_parts(moment, _, dislikes)
+            lines += [wrap(said, "  "), wrap(why_not, "    "), wrap(better, "    ")]
         return lines
 
 

@@ -100,6 +100,7 @@ class ConversationScene(Scene):
     def build(self, rect: pygame.Rect) -> None:
         _, m = self.app._, self.app.manager
         self.areas = self.regions(rect)
+        self.labels = self._labels()
         right = self.areas["right"]
         area = self.areas["transcript"]
         meters = 0 if self.conv.mode is Mode.TOETS else self._meters_height(area.width)
@@ -322,7 +323,7 @@ class ConversationScene(Scene):
         used = draw_text(surface, header_font, header, area.inflate(-16, 0).move(0, 8).clip(area))
         picture = pygame.Rect(area.left + 8, area.top + used + 12, area.width - 16, area.height - used - 20)
         if self.conv.channel.visible:
-            self.seats.draw(surface, picture, self.app.fonts.get(13), self._labels())
+            self.seats.draw(surface, picture, self.app.fonts.get(13), self.labels)
         else:
             self._draw_call(surface, picture)
         if self.conv.mode is Mode.OEFENEN:

@@ -23,7 +23,8 @@ from simulator.messages import (
     check_detail,
     dislike_texts,
     format_number,
-    signal_words,
+    signal_parts,
+    signal_rates,
     turn_notes,
 )
 from simulator.results.export import debrief_html
@@ -201,27 +202,16 @@ class DebriefScene(Scene):
 
     def _signals_html(self) -> str:
         _, stats = self.app._, self.result.signals
-        turn_label = _("beurt {n}")
         rows = []
         for row in stats.rows:
-            what = signal_words(self.conv, row.signal_id)
-            status = _("herkend") if row.hit else _("gemist")
-            latency = "" if row.latency is None else _(" (na {n} beurt(en))").format(n=row.latency)
-            rows.append(
-                f"• {esc(turn_label.format(n=row.shown_turn))}: “{esc(what)}” — <b>{esc(status)}</b>{esc(latency)}"
-            )
+            shown, what, status = signal_parts(self.conv, row, _)
+            rows.append(f"• {esc(shown)}: “{esc(what)}” — <b>{esc(status)}</b>")
         if not rows:
             rows.append(esc(_("De klant gaf geen koopsignaal.")))
         alarms = ", ".join(str(t - 1) for t in stats.false_alarm_moves) or "—"
         rows.append(esc(_("Vals alarm op de klantuitspraak van beurt: {turns}").format(turns=alarms)))
         if stats.rows:
-            comma = self.app.settings.language == "nl"
-            rate = _("Trefkans {hit} · vals-alarmkans {fa} · d′ {d}").format(
-                hit=format_number(stats.hit_rate, comma, 2),
-                fa=format_number(stats.false_alarm_rate, comma, 2),
-                d=format_number(stats.dprime, comma, 2),
-            )
-            rows.append(esc(rate))
+            rows.append(esc(signal_rates(stats, _, self.app.settings.language == "nl")))
         return "<br>".join(rows)
 
     # ------------------------------------------------------------------ input

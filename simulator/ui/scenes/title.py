@@ -11,12 +11,12 @@ from pygame_gui.core import UIElement
 from pygame_gui.elements import UIButton, UILabel, UITextBox
 
 from simulator.engine.content import Content
-from simulator.engine.result import score
 from simulator.engine.vocabulary import Language, Mode
 from simulator.engine.wording import localize
 from simulator.messages import BUYING_SITUATIONS, CHANNELS
-from simulator.results.store import close_interrupted, data_dir, interrupted, replay
-from simulator.scenario.loader import find_scenario, list_shipped, load_scenario
+from simulator.results.commands import settle_interrupted
+from simulator.results.store import data_dir, interrupted
+from simulator.scenario.loader import list_shipped, load_scenario
 from simulator.scenario.problems import ContentError
 from simulator.ui import palette
 from simulator.ui.intents import Input, Intent
@@ -162,12 +162,10 @@ class TitleScene(Scene):
 
         path, record = self.interrupted.pop(0)
         try:
-            content = load_scenario(find_scenario(record.scenario))
+            content, conv, _ = settle_interrupted(path, record)
         except ContentError:
             self.app.reset_to(TitleScene)
             return
-        conv = replay(content, record)
-        close_interrupted(path, record, conv, score(conv))
         self.app.push(DebriefScene(self.app, content, conv, record.preparation))
 
     def _tagline(self) -> str:
