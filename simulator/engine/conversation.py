@@ -11,19 +11,15 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from simulator.engine.assess import Assessor, Judgement
+from simulator.engine.assess import Judgement
+from simulator.engine.compiled import CompiledScenario
 from simulator.engine.content import Content, Signal
-from simulator.engine.customer import CustomerModel, Reaction
-from simulator.engine.dmu import Table
+from simulator.engine.customer import Reaction
 from simulator.engine.errors import EngineError, IllegalMoveError, PreparationError, SessionOverError
 from simulator.engine.machines import PhaseMachine, PhaseTrigger, StageMachine
-from simulator.engine.moves import Move, MoveBuilder
-from simulator.engine.negotiation import Negotiator
-from simulator.engine.offer import OfferMaker
-from simulator.engine.signals import SignalDesk
+from simulator.engine.moves import Move
 from simulator.engine.state import Mood, ObjectionStatus, SessionState
 from simulator.engine.vocabulary import Language, Mode, NeedState, Outcome, Phase, SignalKind
-from simulator.engine.wording import Wording
 
 
 @dataclass(frozen=True)
@@ -103,23 +99,30 @@ class Conversation:
     """A running sales conversation against a simulated customer."""
 
     def __init__(
-        self, content: Content, seed: int = 0, mode: Mode = Mode.OEFENEN, language: Language | None = None
+        self,
+        content: Content,
+        seed: int = 0,
+        mode: Mode = Mode.OEFENEN,
+        language: Language | None = None,
+        compiled: CompiledScenario | None = None,
     ) -> None:
+        language = language or content.scenario.language
+        if compiled is None or compiled.content is not content or compiled.language is not language:
+            compiled = CompiledScenario(content, language)
         self.content = content
         self.seed = seed
         self.mode = mode
-        self.language = language or content.scenario.language
+        self.language = language
         self.rng = random.Random(seed)
-        self.wording = Wording(content.scenario, content.rulebook, self.language)
-        self.table = Table(content)
-        self.negotiator = Negotiator(content)
-        self.customer = CustomerModel(content, self.wording, self.table, self.negotiator)
-        self.builder = MoveBuilder(content, self.wording, self.table, variant=seed)
-        self.assessor = Assessor(content, self.table, self.negotiator)
-        self.offers = OfferMaker(content, self.builder, self.assessor, self.negotiator)
-        self.signals = SignalDesk(content)
-        self.phases = PhaseMachine()
-        self.stages = StageMachine(content.rulebook.buying_models[content.scenario.buying_model])
+        self.wording = compiled.wording
+        self.table = compiled.table
+        self.negotiator = compiled.negotiator
+        self.customer = compiled.customer
+        self.builder, self.offers = compiled.moves_for(seed)
+        self.assessor = compiled.assessor
+        self.signals = compiled.signals
+        self.phases = PhaseMachine(compiled.phase_chart)
+        self.stages = StageMachine(compiled.stage_chart)
         self.state = self._initial_state()
         self.table.seat(content, self.state)
         self.state.negotiation = self.negotiator.start()
@@ -232,6 +235,7 @@ class Conversation:
         if not self.finished:
             self.ended_by = "abandoned"
             self.offered = []
+            self._release()
 
     # ------------------------------------------------------------------ a turn
 
@@ -272,10 +276,17 @@ class Conversation:
                 reply,
             )
         )
-        self.offered, self._judged, self._values = (
-            ([], {}, {}) if self.finished else self.offers.offer(self.state, self.phase, self.rng)
-        )
+        if self.finished:
+            self.offered, self._judged, self._values = [], {}, {}
+            self._release()
+        else:
+            self.offered, self._judged, self._values = self.offers.offer(self.state, self.phase, self.rng)
         return reply
+
+    def _release(self) -> None:
+        """The conversation is over: leave the state machines it shares with other conversations."""
+        self.phases.release()
+        self.stages.release()
 
     def judgement(self, move: Move) -> list[Judgement]:
         """The assessor's judgement of a move now (for offered moves, the one made when offering them)."""

@@ -58,20 +58,36 @@ def _check_triggers(machine: Machine, expected: set[str]) -> None:
         raise EngineError(f"state machine lacks triggers: {sorted(missing)}")
 
 
-class PhaseMachine:
-    """The conversation's phase, moved only by named triggers."""
+class PhaseChart:
+    """The phase machine's definition: one ``transitions`` machine that many conversations share as models.
+
+    Building a machine costs far more than adding a model to it, so a scenario's conversations (in
+    ``salesim analyze``, thousands) share one; each conversation removes its model when it ends.
+    """
 
     def __init__(self) -> None:
-        self._holder = _Holder()
-        self._machine = Machine(
-            model=self._holder,
+        self.machine = Machine(
+            model=None,
             states=Phase,
             transitions=PHASE_TRANSITIONS,
             initial=Phase.VOORBEREIDING,
             auto_transitions=False,
             queued=True,
         )
-        _check_triggers(self._machine, {t.value for t in PhaseTrigger})
+        _check_triggers(self.machine, {t.value for t in PhaseTrigger})
+        self.allowed = {phase: frozenset(self.machine.get_triggers(phase)) for phase in Phase}
+        """The triggers each phase allows (the table never changes once built)."""
+
+
+class PhaseMachine:
+    """The conversation's phase, moved only by named triggers."""
+
+    def __init__(self, chart: PhaseChart | None = None) -> None:
+        self._chart = chart or PhaseChart()
+        self._machine = self._chart.machine
+        self._holder = _Holder()
+        self._machine.add_model(self._holder)
+        self._attached = True
 
     @property
     def phase(self) -> Phase:
@@ -81,7 +97,7 @@ class PhaseMachine:
 
     def can(self, trigger: PhaseTrigger) -> bool:
         """Whether the trigger is allowed from the current phase."""
-        return trigger.value in self._machine.get_triggers(self._holder.state)
+        return trigger.value in self._chart.allowed[self._holder.state]
 
     def jump(self, phase: Phase) -> None:
         """Put the machine straight into a phase (playtesting from any phase; not a move)."""
@@ -94,6 +110,12 @@ class PhaseMachine:
         before = self.phase
         self._machine.events[trigger.value].trigger(self._holder)
         return self.phase is not before
+
+    def release(self) -> None:
+        """Leave the shared machine (the conversation is over; the phase can still be read)."""
+        if self._attached:
+            self._machine.remove_model(self._holder)
+            self._attached = False
 
 
 def stage_enum(stages: list[StageDef]) -> type[Enum]:
@@ -110,24 +132,33 @@ def stage_transitions(stages: type[Enum]) -> list[dict[str, Any]]:
     return transitions
 
 
+class StageChart:
+    """A buying model's stage machine, shared by the conversations of a scenario like :class:`PhaseChart`."""
+
+    def __init__(self, stages: list[StageDef]) -> None:
+        enum = stage_enum(stages)
+        self.order = list(enum)
+        self.machine = Machine(
+            model=None,
+            states=enum,
+            transitions=stage_transitions(enum),
+            initial=self.order[0],
+            auto_transitions=False,
+        )
+        _check_triggers(self.machine, {"advance", "fall_back"} if len(self.order) > 1 else set())
+        self.thresholds = [stage.min_readiness for stage in stages]
+        self.index = {member: index for index, member in enumerate(self.order)}
+
+
 class StageMachine:
     """The customer's buying-behaviour stage (AIDA by default), driven by readiness thresholds."""
 
-    def __init__(self, stages: list[StageDef]) -> None:
-        self._enum = stage_enum(stages)
-        members = list(self._enum)
-        transitions = stage_transitions(self._enum)
+    def __init__(self, stages: list[StageDef] | StageChart) -> None:
+        self._chart = stages if isinstance(stages, StageChart) else StageChart(stages)
+        self._machine = self._chart.machine
         self._holder = _Holder()
-        self._machine = Machine(
-            model=self._holder,
-            states=self._enum,
-            transitions=transitions,
-            initial=members[0],
-            auto_transitions=False,
-        )
-        _check_triggers(self._machine, {"advance", "fall_back"} if len(members) > 1 else set())
-        self._thresholds = {member: stage.min_readiness for member, stage in zip(members, stages, strict=True)}
-        self._order = members
+        self._machine.add_model(self._holder)
+        self._attached = True
 
     @property
     def stage(self) -> str:
@@ -137,11 +168,19 @@ class StageMachine:
 
     def follow(self, readiness: float) -> None:
         """Advance or fall back one stage at a time until the stage fits the readiness."""
-        for _ in range(len(self._order)):
-            index = self._order.index(self._holder.state)
-            if index + 1 < len(self._order) and readiness >= self._thresholds[self._order[index + 1]]:
+        chart = self._chart
+        last = len(chart.order) - 1
+        for _ in chart.order:
+            index = chart.index[self._holder.state]
+            if index < last and readiness >= chart.thresholds[index + 1]:
                 self._machine.events["advance"].trigger(self._holder)
-            elif index > 0 and readiness < self._thresholds[self._order[index]]:
+            elif index > 0 and readiness < chart.thresholds[index]:
                 self._machine.events["fall_back"].trigger(self._holder)
             else:
                 return
+
+    def release(self) -> None:
+        """Leave the shared machine (the conversation is over; the stage can still be read)."""
+        if self._attached:
+            self._machine.remove_model(self._holder)
+            self._attached = False

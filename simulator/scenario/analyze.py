@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from simulator.engine import Content, Conversation
+from simulator.engine.compiled import CompiledScenario
 from simulator.engine.content import LocalText, Scenario
 from simulator.engine.result import score
 from simulator.engine.wording import localize
@@ -87,10 +88,11 @@ def analyze(
     seen: set[str] = set()
     reports = {}
     total, done = runs * len(chosen), 0
+    compiled = CompiledScenario(content)
     for name, spec in chosen.items():
         report = BotReport(name, spec.habit_check.value if spec.habit_check else None)
         for run in range(runs):
-            _one_run(content, spec, seed + run, report, seen)
+            _one_run(compiled, spec, seed + run, report, seen)
             done += 1
             if progress is not None:
                 progress(done, total)
@@ -98,8 +100,8 @@ def analyze(
     return Analysis(content.scenario_id, runs, seed, reports, unseen_lines(content, seen), _warnings(reports))
 
 
-def _one_run(content: Content, spec: BotSpec, seed: int, report: BotReport, seen: set[str]) -> None:
-    conv = Conversation(content, seed=seed)
+def _one_run(compiled: CompiledScenario, spec: BotSpec, seed: int, report: BotReport, seen: set[str]) -> None:
+    conv = Conversation(compiled.content, seed=seed, compiled=compiled)
     play_bot(conv, spec.play, random.Random(seed))
     result = score(conv)
     report.grades.append(result.grade)
