@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from simulator.engine.content import Content, TypeProfile
 from simulator.engine.dmu import Table
@@ -18,9 +19,8 @@ from simulator.engine.state import SessionState, SignalWindow
 from simulator.engine.vocabulary import CheckId, EffectKey, MoveKind, NeedState, Phase, QuestionType, Technique
 
 
-@dataclass(frozen=True)
-class Judgement:
-    """One reason a move helps (+1) or hurts (-1) a rubric check."""
+class Judgement(NamedTuple):
+    """One reason a move helps (+1) or hurts (-1) a rubric check (a named tuple: made often, cheaply)."""
 
     check: CheckId
     sign: int
@@ -87,6 +87,8 @@ class Assessor:
         self._profile = profile
         self._dislikes = {person.id: _dislikes(person.profile) for person in table.people.values()}
         self._main = table.main.id
+        self._disliked: dict[tuple[str, str | None], list[Judgement]] = {}
+        """Per move and addressee, what the addressee's type dislikes about it (the same whenever made)."""
         self._kvvb_need = {row.id: row.need for row in content.scenario.product.kvvb}
         self._objections = {obj.id: obj for obj in content.scenario.objections}
         self._handlers: dict[MoveKind, Callable[[Move, Moment], list[Judgement]]] = {
@@ -106,7 +108,11 @@ class Assessor:
 
     def value(self, judgements: list[Judgement]) -> float:
         """The weighted sum of judgements."""
-        return sum(self._weights.get(j.check, 0.0) * j.sign for j in judgements)
+        weights = self._weights
+        total: float = 0  # an int 0 when nothing is judged, as sum() gives
+        for judgement in judgements:
+            total += weights.get(judgement.check, 0.0) * judgement.sign
+        return total
 
     def judge(self, move: Move, state: SessionState, phase: Phase) -> list[Judgement]:
         """All judgements on a move made now."""
@@ -125,7 +131,11 @@ class Assessor:
             handler = self._handlers.get(move.kind)
             found = handler(move, now) if handler else []
         if move.effects and move.kind is not MoveKind.SMALLTALK:
-            found += self._typology(move)
+            key = (move.id, move.addressee)
+            disliked = self._disliked.get(key)
+            if disliked is None:
+                disliked = self._disliked[key] = self._typology(move)
+            found += disliked
         if now.window is not None and move.kind in TALKING_KINDS:
             found.append(Judgement(CheckId.SIGNAAL_BENUTTEN, -1, "talk_on_after_signal"))
         if move.id in now.state.used_moves and not repeatable(move.id):

@@ -78,11 +78,13 @@ def memo(method: Callable[Concatenate[MoveBuilder, P], T]) -> Callable[Concatena
     name = method.__name__
 
     def wrapper(self: MoveBuilder, /, *args: P.args, **kwargs: P.kwargs) -> T:
-        key = (name, *(getattr(a, "id", a) for a in args), *sorted(kwargs.items())) if kwargs or args else name
+        key: object = (name, *[getattr(a, "id", a) for a in args]) if args else name
+        if kwargs:
+            key = (key, *sorted(kwargs.items()))
         cached = self._cache.get(key)
         if cached is None:
             cached = self._cache[key] = method(self, *args, **kwargs)
-        return list(cached) if isinstance(cached, list) else cached  # type: ignore[return-value]
+        return list(cached) if type(cached) is list else cached  # type: ignore[return-value]
 
     wrapper.__doc__ = method.__doc__
     return wrapper

@@ -143,13 +143,20 @@ class SessionState:
 
     def open_objection(self) -> str | None:
         """The objection on the table, if any."""
-        return next((oid for oid, status in self.objections.items() if status.is_open), None)
+        for oid, status in self.objections.items():
+            if status.raised_turn is not None and status.resolved_turn is None:
+                return oid
+        return None
 
     def open_window(self, customer_turn: int | None = None) -> SignalWindow | None:
         """The buying-signal window covering a customer turn (default: the latest), if any."""
         turn = self.customer_turn if customer_turn is None else customer_turn
-        return next((w for w in self.windows if w.covers(turn) and not w.expired), None)
+        for window in self.windows:
+            if window.shown_turn <= turn <= window.last_turn and not window.expired:
+                return window
+        return None
 
     def surfaced(self) -> list[str]:
         """Needs the customer has mentioned, in scenario order."""
-        return [nid for nid in self.needs if self.need_at_least(nid, NeedState.SURFACED)]
+        hidden = NeedState.HIDDEN
+        return [nid for nid, at in self.needs.items() if at is not hidden]
