@@ -37,7 +37,7 @@ FIXED_JUDGEMENTS: dict[MoveKind, tuple[Judgement, ...]] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Moment:
     """What the assessor looks at, read once per turn: the state, the phase and what they imply."""
 

@@ -22,7 +22,7 @@ from simulator.engine.state import Mood, ObjectionStatus, SessionState
 from simulator.engine.vocabulary import Language, Mode, NeedState, Outcome, Phase, SignalKind
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MoodSnapshot:
     """The customer's inner state at one moment."""
 
@@ -31,7 +31,7 @@ class MoodSnapshot:
     patience: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PersonView:
     """DMU meeting: how one person at the table looks at a turn."""
 
@@ -42,7 +42,7 @@ class PersonView:
     readiness: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CustomerTurn:
     """What the customer says and shows at one turn (turn 0 is the greeting)."""
 
@@ -65,7 +65,7 @@ class CustomerTurn:
     """DMU meeting: everyone at the table, with their own cue and mood (empty for one customer)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TurnRecord:
     """One student move and the customer's reply, with everything the debrief needs."""
 
@@ -81,7 +81,7 @@ class TurnRecord:
     reply: CustomerTurn
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Playtest:
     """An instructor's shortcut: start in this phase with this mood instead of at the greeting."""
 

@@ -7,6 +7,7 @@ the words come from the scenario, with the rulebook's generic lines as fallback.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from simulator.engine.content import Content, Multiplier, Objection, TypeProfile
@@ -18,6 +19,7 @@ from simulator.engine.state import Mood, SessionState
 from simulator.engine.vocabulary import (
     ArgumentPart,
     EffectKey,
+    MoveKind,
     NeedState,
     Outcome,
     Phase,
@@ -26,9 +28,10 @@ from simulator.engine.vocabulary import (
 from simulator.engine.wording import Wording
 
 NEUTRAL = Multiplier()
+Handler = Callable[[Move, SessionState, PhaseMachine, random.Random, "Reaction"], None]
 
 
-@dataclass
+@dataclass(slots=True)
 class Reaction:
     """What the customer says and what happened, for one move."""
 
@@ -67,6 +70,8 @@ class CustomerModel:
         self._needs = {need.id: need for need in content.scenario.needs}
         self._rows = {row.id: row for row in content.scenario.product.kvvb}
         self._objections = {obj.id: obj for obj in content.scenario.objections}
+        self._total_weight = sum(need.weight for need in self._needs.values())
+        self._handlers: dict[MoveKind, Handler] = {kind: getattr(self, f"_on_{kind.value}") for kind in MoveKind}
 
     # ------------------------------------------------------------------ numbers
 
@@ -114,9 +119,8 @@ class CustomerModel:
     def readiness_ceiling(self, state: SessionState) -> float:
         """How far readiness can rise now: questions alone reach the ceiling, addressed needs lift it."""
         floor = self.situation.question_ceiling
-        total = sum(need.weight for need in self._needs.values())
         addressed = sum(n.weight for n in self._needs.values() if state.need_at_least(n.id, NeedState.ADDRESSED))
-        return floor + (100 - floor) * addressed / total
+        return floor + (100 - floor) * addressed / self._total_weight
 
     # ------------------------------------------------------------------ reactions
 
@@ -131,8 +135,7 @@ class CustomerModel:
         if window is not None and move.kind in TALKING_KINDS:
             reaction.effects.append(EffectKey.DOORPRATEN_NA_SIGNAAL)
             reaction.events.append(f"talk_on:{window.signal_id}")
-        handler = getattr(self, f"_on_{move.kind.value}")
-        handler(move, state, phases, rng, reaction)
+        self._handlers[move.kind](move, state, phases, rng, reaction)
         return reaction
 
     def _on_smalltalk(

@@ -13,7 +13,7 @@ from simulator.engine.state import Mood, SessionState
 from simulator.engine.vocabulary import DmuRole, Motive
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Person:
     """Someone at the table."""
 

@@ -7,7 +7,7 @@ scorer read. Candidates are built per phase; :mod:`simulator.engine.offer` choos
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Concatenate, ParamSpec, TypeVar
 
@@ -49,7 +49,7 @@ def repeatable(move_id: str) -> bool:
     return move_id.startswith(REPEATABLE_PREFIXES)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Move:
     """One thing the student can say, with the tags that explain it."""
 
@@ -305,8 +305,12 @@ class MoveBuilder:
 
     def close(self, technique: CloseTechnique, state: SessionState) -> Move:
         """A close with one technique (a summarising close names what the customer said so far)."""
-        text = self._line(technique.value)
-        return self._close(technique, tuple(state.surfaced()) if "{items}" in text else ())
+        return self.closes((technique,), state)[0]
+
+    def closes(self, techniques: Sequence[CloseTechnique], state: SessionState) -> list[Move]:
+        """A close for each technique, in order."""
+        surfaced = tuple(state.surfaced())
+        return [self._close(t, surfaced if "{items}" in self._line(t.value) else ()) for t in techniques]
 
     @memo
     def close_wrong(self) -> Move:

@@ -21,7 +21,7 @@ from simulator.engine.vocabulary import CheckId, EffectKey, MoveKind
 PREFIX = "negotiate:"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NegotiationMove:
     """What a negotiation move is: its action and, for concessions, which one."""
 

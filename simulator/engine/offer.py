@@ -41,10 +41,18 @@ class OfferMaker:
             if m.id not in taken and (m.id not in state.used_moves or repeatable(m.id))
         ]
         now = self._assessor.moment(state, phase)
-        judged = {m.id: self._assessor.judge_at(m, now) for m in [*pinned, *others]}
-        values = {move_id: self._assessor.value(found) for move_id, found in judged.items()}
-        strong = [m for m in others if values[m.id] > 0]
-        weak = [m for m in others if values[m.id] <= 0]
+        judge, value = self._assessor.judge_at, self._assessor.value
+        judged: Judged = {}
+        values: Values = {}
+        for move in pinned:
+            judged[move.id] = found = judge(move, now)
+            values[move.id] = value(found)
+        strong: list[Move] = []
+        weak: list[Move] = []
+        for move in others:
+            judged[move.id] = found = judge(move, now)
+            values[move.id] = worth = value(found)
+            (strong if worth > 0 else weak).append(move)
         rng.shuffle(strong)
         rng.shuffle(weak)
         chosen = list(pinned)
@@ -134,7 +142,7 @@ class OfferMaker:
         moves += [b.argue(row, bare=True) for row in known[:1]]
         moves += [b.argue(row) for row in unknown[:1]]
         moves += [b.trial_close(), b.next_step(), b.feature_dump()]
-        moves += [b.close(technique, state) for technique in _closes(state)]
+        moves += b.closes(_closes(state), state)
         if self._meeting:
             moves.append(b.close_wrong())
         moves += [b.ask(need) for need in self._hidden_needs(state)[:1]]
@@ -154,6 +162,10 @@ class OfferMaker:
         return sorted(hidden, key=lambda need: need.id not in state.revealed)
 
 
-def _closes(state: SessionState) -> list[CloseTechnique]:
+ALL_CLOSES = tuple(CloseTechnique)
+SUMMARY_FREE_CLOSES = tuple(t for t in CloseTechnique if t is not CloseTechnique.SAMENVATTEND)
+
+
+def _closes(state: SessionState) -> tuple[CloseTechnique, ...]:
     """The closing techniques that make sense now: a summarising close needs something to summarise."""
-    return [t for t in CloseTechnique if t is not CloseTechnique.SAMENVATTEND or state.surfaced()]
+    return ALL_CLOSES if state.surfaced() else SUMMARY_FREE_CLOSES

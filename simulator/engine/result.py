@@ -13,7 +13,7 @@ from simulator.engine.signal_stats import SignalStats
 from simulator.engine.vocabulary import Outcome
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class KeyMoment:
     """A turn that mattered: what the student did, and a better move that was on offer."""
 
@@ -25,7 +25,7 @@ class KeyMoment:
     why_better: tuple[Judgement, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Result:
     """Everything the debrief shows."""
 

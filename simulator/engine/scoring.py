@@ -13,7 +13,7 @@ from simulator.engine.signal_stats import SignalStats, signal_stats
 from simulator.engine.vocabulary import ArgumentPart, CheckId, MoveKind, NeedState, Outcome, Phase, QuestionType
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Check:
     """One rubric check: a share of its points (or None when it does not apply) and why."""
 

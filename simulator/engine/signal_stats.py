@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 _Z = NormalDist()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SignalRow:
     """One buying signal: when it showed and what the student did with it."""
 
@@ -51,7 +51,7 @@ class SignalRow:
         return self.closed_move
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SignalStats:
     """The signal table and its summary figures."""
 

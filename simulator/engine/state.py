@@ -15,7 +15,7 @@ def clamp(value: float, low: float = 0.0, high: float = 100.0) -> float:
     return max(low, min(high, value))
 
 
-@dataclass
+@dataclass(slots=True)
 class Mood:
     """The customer's inner state on a 0–100 scale."""
 
@@ -30,7 +30,7 @@ class Mood:
         self.patience = clamp(self.patience + patience)
 
 
-@dataclass
+@dataclass(slots=True)
 class ObjectionStatus:
     """How far one objection has come."""
 
@@ -45,7 +45,7 @@ class ObjectionStatus:
         return self.raised_turn is not None and self.resolved_turn is None
 
 
-@dataclass
+@dataclass(slots=True)
 class SignalWindow:
     """A buying signal and the customer turns during which acting on it counts."""
 
@@ -61,7 +61,7 @@ class SignalWindow:
         return self.shown_turn <= customer_turn <= self.last_turn
 
 
-@dataclass
+@dataclass(slots=True)
 class NegotiationStatus:
     """How far the negotiation has come."""
 
@@ -88,7 +88,7 @@ class NegotiationStatus:
         return {*self.traded, *self.given}
 
 
-@dataclass
+@dataclass(slots=True)
 class SessionState:
     """Everything the engine tracks while a conversation runs."""
 

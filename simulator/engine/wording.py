@@ -19,7 +19,7 @@ def localize(text: LocalText, language: Language, default: Language) -> str:
     return next(iter(text.values()), "")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Wording:
     """Picks the words for the customer and the student from a scenario and its rulebook."""
 
