@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Concatenate, ParamSpec, TypeVar
+from typing import Concatenate, ParamSpec, Protocol, TypeVar
 
 from simulator.engine.content import Content, KvvbRow, Need, Objection, Signal
 from simulator.engine.dmu import Table
@@ -72,18 +72,49 @@ P = ParamSpec("P")
 T = TypeVar("T")
 
 
+class Authored(Protocol):
+    """A piece of scenario content with an id (a need, a KVVB row, a signal, an objection)."""
+
+    @property
+    def id(self) -> str: ...
+
+
+A = TypeVar("A", bound=Authored)
+
+
 def memo(method: Callable[Concatenate[MoveBuilder, P], T]) -> Callable[Concatenate[MoveBuilder, P], T]:
-    """Build a move once per builder: moves that depend only on the scenario never change."""
+    """Build a move once per builder: moves that depend only on the scenario never change.
+    The arguments must be plain values (text, enums, tuples), passed by position."""
 
     name = method.__name__
 
     def wrapper(self: MoveBuilder, /, *args: P.args, **kwargs: P.kwargs) -> T:
-        key: object = (name, *[getattr(a, "id", a) for a in args]) if args else name
         if kwargs:
-            key = (key, *sorted(kwargs.items()))
+            raise TypeError(f"{name}: memoised moves take their arguments by position")
+        key = (name, *args)
         cached = self._cache.get(key)
         if cached is None:
             cached = self._cache[key] = method(self, *args, **kwargs)
+        return list(cached) if type(cached) is list else cached  # type: ignore[return-value]
+
+    wrapper.__doc__ = method.__doc__
+    return wrapper
+
+
+def memo_by_id(
+    method: Callable[Concatenate[MoveBuilder, A, P], T],
+) -> Callable[Concatenate[MoveBuilder, A, P], T]:
+    """Like :func:`memo`, for moves built from one piece of content (known by its id) and plain values."""
+
+    name = method.__name__
+
+    def wrapper(self: MoveBuilder, item: A, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        if kwargs:
+            raise TypeError(f"{name}: memoised moves take their arguments by position")
+        key = (name, item.id, *args)
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = self._cache[key] = method(self, item, *args, **kwargs)
         return list(cached) if type(cached) is list else cached  # type: ignore[return-value]
 
     wrapper.__doc__ = method.__doc__
@@ -143,7 +174,7 @@ class MoveBuilder:
 
     # ------------------------------------------------------------------ informatie
 
-    @memo
+    @memo_by_id
     def ask(self, need: Need) -> Move:
         """The open question that surfaces a need (in a meeting, put to whose need it is)."""
         return self._to(need.owner, self._question(need))
@@ -160,7 +191,7 @@ class MoveBuilder:
             trigger=PhaseTrigger.ASK,
         )
 
-    @memo
+    @memo_by_id
     def lead(self, need: Need) -> Move:
         """The leading (suggestive) version of that question."""
         return self._to(
@@ -177,7 +208,7 @@ class MoveBuilder:
             ),
         )
 
-    @memo
+    @memo_by_id
     def probe(self, need: Need) -> Move:
         """The doorvraag on a need's hook."""
         return self._to(
@@ -193,7 +224,7 @@ class MoveBuilder:
             ),
         )
 
-    @memo
+    @memo_by_id
     def imply(self, need: Need) -> Move:
         """The implication question on an explored need."""
         return self._to(
@@ -209,12 +240,14 @@ class MoveBuilder:
             ),
         )
 
-    def summary(self, state: SessionState, wrong: Need | None = None) -> Move:
-        """A summary of what the customer said; with ``wrong`` one point is replaced by a false detail."""
-        return self._summary(tuple(state.surfaced()), wrong)
+    def summary(self, surfaced: tuple[str, ...], wrong: Need | None = None) -> Move:
+        """A summary of the needs the customer mentioned (``surfaced``, in scenario order); with ``wrong``
+        one point is replaced by a false detail."""
+        return self._summary(surfaced, wrong.id if wrong is not None else None)
 
     @memo
-    def _summary(self, surfaced: tuple[str, ...], wrong: Need | None) -> Move:
+    def _summary(self, surfaced: tuple[str, ...], wrong_id: str | None) -> Move:
+        wrong = self._needs[wrong_id] if wrong_id is not None else None
         items = list(surfaced)
         phrases = [self._w.text(self._needs[nid].summary) for nid in items]
         false_detail = None
@@ -258,7 +291,7 @@ class MoveBuilder:
 
     # ------------------------------------------------------------------ transformatie
 
-    @memo
+    @memo_by_id
     def argue(self, row: KvvbRow, bare: bool = False) -> Move:
         """An argument from a KVVB row: the full chain, or only feature and advantage (``bare``)."""
         parts = [row.kenmerk, row.voordeel] if bare else [row.kenmerk, row.voordeel, row.baat, row.bewijs]
@@ -277,7 +310,7 @@ class MoveBuilder:
         )
         return self._to(self._needs[row.need].owner, move)
 
-    @memo
+    @memo_by_id
     def answer(self, signal: Signal) -> Move:
         """Answering the customer's question (a verbal interest signal)."""
         return self._to(
@@ -303,13 +336,12 @@ class MoveBuilder:
             question_type=QuestionType.CONTROLE,
         )
 
-    def close(self, technique: CloseTechnique, state: SessionState) -> Move:
-        """A close with one technique (a summarising close names what the customer said so far)."""
-        return self.closes((technique,), state)[0]
+    def close(self, technique: CloseTechnique, surfaced: tuple[str, ...]) -> Move:
+        """A close with one technique (a summarising close names the needs the customer mentioned)."""
+        return self.closes((technique,), surfaced)[0]
 
-    def closes(self, techniques: Sequence[CloseTechnique], state: SessionState) -> list[Move]:
+    def closes(self, techniques: Sequence[CloseTechnique], surfaced: tuple[str, ...]) -> list[Move]:
         """A close for each technique, in order."""
-        surfaced = tuple(state.surfaced())
         return [self._close(t, surfaced if "{items}" in self._line(t.value) else ()) for t in techniques]
 
     @memo
@@ -320,7 +352,7 @@ class MoveBuilder:
         )
         return self._to(self._table.other_than(self._table.decider.id, self._variant).id, move)
 
-    @memo
+    @memo_by_id
     def ask_wrong(self, need: Need) -> Move:
         """DMU meeting: the open question on a need put to someone else than whose need it is (a weak move)."""
         move = replace(self._question(need), id=f"ask_wrong:{need.id}", effects=(EffectKey.VERKEERDE_PERSOON,))
@@ -365,7 +397,7 @@ class MoveBuilder:
             question_type=QuestionType.GESLOTEN,
         )
 
-    @memo
+    @memo_by_id
     def handle(self, objection: Objection) -> list[Move]:
         """The doorvraag on an objection and one answer per authored technique."""
         moves = [

@@ -136,7 +136,7 @@ def test_breaking_off_while_a_deal_is_possible_is_too_soon(negotiation: Content)
 
 def test_a_close_over_the_open_demand_repeats_it(negotiation: Content) -> None:
     conv = at_the_demand(negotiation)
-    move = conv.builder.close(CloseTechnique.DIRECT, conv.state)
+    move = conv.builder.close(CloseTechnique.DIRECT, tuple(conv.state.surfaced()))
     put_on_offer(conv, move)
     reply = conv.choose(move.id)
     assert "demand_repeated" in reply.events
