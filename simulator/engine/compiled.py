@@ -35,6 +35,8 @@ class CompiledScenario:
         self.customer = CustomerModel(content, self.wording, self.table, self.negotiator)
         self.assessor = Assessor(content, self.table, self.negotiator)
         self.signals = SignalDesk(content)
+        self.cue_texts = {cue: self.wording.text(text) for cue, text in content.rulebook.cues.items()}
+        """What each cue looks (or, on the telephone, sounds) like, in the language."""
         self.phase_chart = PhaseChart()
         self.stage_chart = StageChart(content.rulebook.buying_models[content.scenario.buying_model])
         self._period = self._variant_period()

@@ -121,6 +121,7 @@ class Conversation:
         self.builder, self.offers = compiled.moves_for(seed)
         self.assessor = compiled.assessor
         self.signals = compiled.signals
+        self._cue_texts = compiled.cue_texts
         self.phases = PhaseMachine(compiled.phase_chart)
         self.stages = StageMachine(compiled.stage_chart)
         self.state = self._initial_state()
@@ -333,7 +334,7 @@ class Conversation:
             number=number,
             text=text,
             cue=cue,
-            cue_text=self.wording.text(self.content.rulebook.cues[cue]),
+            cue_text=self._cue_texts[cue],
             phase=self.phase,
             stage=self.stages.stage,
             mood=MoodSnapshot(round(mood.trust, 1), round(mood.readiness, 1), round(mood.patience, 1)),
@@ -373,7 +374,7 @@ class Conversation:
 
     def _mood_cue(self, person_id: str | None = None, own: Mood | None = None) -> str:
         mood = own or self.state.mood
-        moods = {**self.content.rulebook.moods, **self.table.person(person_id).profile.moods}
+        moods = self.table.person(person_id).moods
         thresholds = self.content.rulebook.thresholds
         if self.state.mood.patience < thresholds.impatience:
             return moods["impatient"]

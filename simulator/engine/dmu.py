@@ -6,7 +6,7 @@ addressed by name and the customer model works on the one customer's mood alone.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from simulator.engine.content import Content, LocalText, TypeProfile
 from simulator.engine.state import Mood, SessionState
@@ -26,6 +26,8 @@ class Person:
     influence: float
     deflect: LocalText | None
     veto: LocalText | None
+    moods: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    """The cue for each mood: the rulebook's, with the person's type's own where it has them."""
 
 
 class Table:
@@ -46,6 +48,7 @@ class Table:
             influence.get(customer.dmu_role, 1.0),
             customer.deflect,
             customer.veto,
+            {**rules.moods, **types[customer.typology].moods},
         )
         others = [
             Person(
@@ -58,6 +61,7 @@ class Table:
                 influence.get(p.dmu_role, 1.0),
                 p.deflect,
                 p.veto,
+                {**rules.moods, **types[p.typology].moods},
             )
             for p in scenario.participants
         ]

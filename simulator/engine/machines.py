@@ -50,6 +50,14 @@ class _Holder:
 
     state: Any
 
+    def detach(self, machine: Machine) -> None:
+        """Leave a machine and drop the trigger helpers it attached (they point back at this holder, so
+        without this every finished conversation would wait for the cyclic garbage collector)."""
+        machine.remove_model(self)
+        state = self.state
+        vars(self).clear()
+        self.state = state
+
 
 def _check_triggers(machine: Machine, expected: set[str]) -> None:
     known = set(machine.events)
@@ -72,7 +80,6 @@ class PhaseChart:
             transitions=PHASE_TRANSITIONS,
             initial=Phase.VOORBEREIDING,
             auto_transitions=False,
-            queued=True,
         )
         _check_triggers(self.machine, {t.value for t in PhaseTrigger})
         self.allowed = {phase: frozenset(self.machine.get_triggers(phase)) for phase in Phase}
@@ -114,7 +121,7 @@ class PhaseMachine:
     def release(self) -> None:
         """Leave the shared machine (the conversation is over; the phase can still be read)."""
         if self._attached:
-            self._machine.remove_model(self._holder)
+            self._holder.detach(self._machine)
             self._attached = False
 
 
@@ -182,5 +189,5 @@ class StageMachine:
     def release(self) -> None:
         """Leave the shared machine (the conversation is over; the stage can still be read)."""
         if self._attached:
-            self._machine.remove_model(self._holder)
+            self._holder.detach(self._machine)
             self._attached = False

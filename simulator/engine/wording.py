@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from simulator.engine.content import CustomerLines, LocalText, Rulebook, Scenario, StudentLines
+from simulator.engine.content import LocalText, Rulebook, Scenario
 from simulator.engine.vocabulary import Language
 
 
@@ -26,6 +26,8 @@ class Wording:
     scenario: Scenario
     rulebook: Rulebook
     language: Language
+    _customer_lines: dict[str, list[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """Each customer line's variants, in the language, looked up once."""
 
     def text(self, value: LocalText) -> str:
         """One authored text in the session's language."""
@@ -36,19 +38,18 @@ class Wording:
         return f"To {name}:" if self.language is Language.EN else f"Aan {name}:"
 
     def customer(self, key: str, rng: random.Random) -> str:
-        """A customer line: the scenario's own variant if it has one, else the rulebook's."""
-        return self._pick(self.scenario.customer_lines, self.rulebook.customer_lines, key, rng)
+        """A customer line: one of the scenario's own variants if it has them, else of the rulebook's."""
+        variants = self._customer_lines.get(key)
+        if variants is None:
+            own: list[LocalText] | None = getattr(self.scenario.customer_lines, key)
+            lines = own or getattr(self.rulebook.customer_lines, key)
+            variants = self._customer_lines[key] = [self.text(line) for line in lines or []]
+        if not variants:
+            return ""
+        return variants[rng.randrange(len(variants))]
 
     def student_variants(self, key: str) -> list[str]:
         """All variants of a student move text."""
         own: list[LocalText] | None = getattr(self.scenario.student_lines, key)
         lines = own if own else getattr(self.rulebook.student_lines, key)
         return [self.text(line) for line in lines or []]
-
-    def _pick(
-        self, own: CustomerLines | StudentLines, generic: CustomerLines | StudentLines, key: str, rng: random.Random
-    ) -> str:
-        lines: list[LocalText] | None = getattr(own, key) or getattr(generic, key)
-        if not lines:
-            return ""
-        return self.text(lines[rng.randrange(len(lines))])
