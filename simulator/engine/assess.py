@@ -37,9 +37,10 @@ FIXED_JUDGEMENTS: dict[MoveKind, tuple[Judgement, ...]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Moment:
-    """What the assessor looks at, read once per turn: the state, the phase and what they imply."""
+    """What the assessor looks at, read once per turn: the state, the phase and what they imply (not
+    frozen only because it is made every turn; nothing changes it)."""
 
     state: SessionState
     phase: Phase

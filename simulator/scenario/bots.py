@@ -27,13 +27,8 @@ class BotSpec:
     habit_check: CheckId | None
 
 
-def _value(conv: Conversation, move: Move) -> float:
-    return conv.value(move)
-
-
 def _best(conv: Conversation, moves: list[Move]) -> str:
-    pool = moves or conv.offered
-    return max(pool, key=lambda move: _value(conv, move)).id
+    return max(moves or conv.offered, key=conv.value).id
 
 
 def _buying_signal_shown(conv: Conversation) -> bool:
