@@ -50,14 +50,6 @@ class _Holder:
 
     state: Any
 
-    def detach(self, machine: Machine) -> None:
-        """Leave a machine and drop the trigger helpers it attached (they point back at this holder, so
-        without this every finished conversation would wait for the cyclic garbage collector)."""
-        machine.remove_model(self)
-        state = self.state
-        vars(self).clear()
-        self.state = state
-
 
 def _check_triggers(machine: Machine, expected: set[str]) -> None:
     known = set(machine.events)
@@ -66,48 +58,101 @@ def _check_triggers(machine: Machine, expected: set[str]) -> None:
         raise EngineError(f"state machine lacks triggers: {sorted(missing)}")
 
 
-class PhaseChart:
-    """The phase machine's definition: one ``transitions`` machine that many conversations share as models.
+class _Chart:
+    """A machine's definition: one ``transitions`` machine that many conversations share.
 
-    Building a machine costs far more than adding a model to it, so a scenario's conversations (in
-    ``salesim analyze``, thousands) share one; each conversation removes its model when it ends.
+    Building a machine costs far more than driving one, so a scenario's conversations (in ``salesim
+    analyze``, thousands) share it. Each running conversation drives a model of its own; a model whose
+    conversation has ended is kept registered and handed to the next one, set back to the initial state.
     """
 
+    def __init__(self, machine: Machine, initial: Enum) -> None:
+        self.machine = machine
+        self.initial = initial
+        self._idle: list[_Holder] = []
+
+    def take(self) -> _Holder:
+        """A model in the initial state, for one conversation."""
+        if self._idle:
+            holder = self._idle.pop()
+            self.machine.set_state(self.initial, model=holder)
+            return holder
+        holder = _Holder()
+        self.machine.add_model(holder)
+        return holder
+
+    def give_back(self, holder: _Holder) -> None:
+        """A conversation has ended; its model can drive the next one."""
+        self._idle.append(holder)
+
+
+class _Driven:
+    """One conversation's use of a chart: its state, moved only through the chart's machine."""
+
+    def __init__(self, chart: _Chart) -> None:
+        self._machine = chart.machine
+        self._chart = chart
+        self._holder: _Holder | None = chart.take()
+        self._final: Any = None
+
+    @property
+    def _state(self) -> Any:
+        holder = self._holder
+        return holder.state if holder is not None else self._final
+
+    def _trigger(self, name: str) -> None:
+        if self._holder is None:
+            raise EngineError("the conversation has ended; its state machines no longer move")
+        self._machine.events[name].trigger(self._holder)
+
+    def release(self) -> None:
+        """The conversation is over: keep the final state and hand the model back to the chart."""
+        if self._holder is not None:
+            self._final = self._holder.state
+            self._chart.give_back(self._holder)
+            self._holder = None
+
+
+class PhaseChart(_Chart):
+    """The phase machine (VOITAR), shared by the conversations of a scenario."""
+
     def __init__(self) -> None:
-        self.machine = Machine(
+        machine = Machine(
             model=None,
             states=Phase,
             transitions=PHASE_TRANSITIONS,
             initial=Phase.VOORBEREIDING,
             auto_transitions=False,
+            queued=True,
         )
-        _check_triggers(self.machine, {t.value for t in PhaseTrigger})
-        self.allowed = {phase: frozenset(self.machine.get_triggers(phase)) for phase in Phase}
+        _check_triggers(machine, {t.value for t in PhaseTrigger})
+        super().__init__(machine, Phase.VOORBEREIDING)
+        self.allowed = {phase: frozenset(machine.get_triggers(phase)) for phase in Phase}
         """The triggers each phase allows (the table never changes once built)."""
 
 
-class PhaseMachine:
+class PhaseMachine(_Driven):
     """The conversation's phase, moved only by named triggers."""
 
     def __init__(self, chart: PhaseChart | None = None) -> None:
-        self._chart = chart or PhaseChart()
-        self._machine = self._chart.machine
-        self._holder = _Holder()
-        self._machine.add_model(self._holder)
-        self._attached = True
+        chart = chart or PhaseChart()
+        self._allowed = chart.allowed
+        super().__init__(chart)
 
     @property
     def phase(self) -> Phase:
         """The current phase."""
-        state: Phase = self._holder.state
-        return state
+        phase: Phase = self._state
+        return phase
 
     def can(self, trigger: PhaseTrigger) -> bool:
         """Whether the trigger is allowed from the current phase."""
-        return trigger.value in self._chart.allowed[self._holder.state]
+        return trigger.value in self._allowed[self._state]
 
     def jump(self, phase: Phase) -> None:
         """Put the machine straight into a phase (playtesting from any phase; not a move)."""
+        if self._holder is None:
+            raise EngineError("the conversation has ended; its phase no longer changes")
         self._machine.set_state(phase, model=self._holder)
 
     def fire(self, trigger: PhaseTrigger) -> bool:
@@ -115,14 +160,8 @@ class PhaseMachine:
         if not self.can(trigger):
             return False
         before = self.phase
-        self._machine.events[trigger.value].trigger(self._holder)
+        self._trigger(trigger.value)
         return self.phase is not before
-
-    def release(self) -> None:
-        """Leave the shared machine (the conversation is over; the phase can still be read)."""
-        if self._attached:
-            self._holder.detach(self._machine)
-            self._attached = False
 
 
 def stage_enum(stages: list[StageDef]) -> type[Enum]:
@@ -139,55 +178,50 @@ def stage_transitions(stages: type[Enum]) -> list[dict[str, Any]]:
     return transitions
 
 
-class StageChart:
-    """A buying model's stage machine, shared by the conversations of a scenario like :class:`PhaseChart`."""
+class StageChart(_Chart):
+    """A buying model's stage machine, shared by the conversations of a scenario."""
 
     def __init__(self, stages: list[StageDef]) -> None:
         enum = stage_enum(stages)
-        self.order = list(enum)
-        self.machine = Machine(
+        order = list(enum)
+        machine = Machine(
             model=None,
             states=enum,
             transitions=stage_transitions(enum),
-            initial=self.order[0],
+            initial=order[0],
             auto_transitions=False,
+            queued=True,
         )
-        _check_triggers(self.machine, {"advance", "fall_back"} if len(self.order) > 1 else set())
+        _check_triggers(machine, {"advance", "fall_back"} if len(order) > 1 else set())
+        super().__init__(machine, order[0])
+        self.order = order
         self.thresholds = [stage.min_readiness for stage in stages]
-        self.index = {member: index for index, member in enumerate(self.order)}
+        self.index = {member: index for index, member in enumerate(order)}
 
 
-class StageMachine:
+class StageMachine(_Driven):
     """The customer's buying-behaviour stage (AIDA by default), driven by readiness thresholds."""
 
     def __init__(self, stages: list[StageDef] | StageChart) -> None:
-        self._chart = stages if isinstance(stages, StageChart) else StageChart(stages)
-        self._machine = self._chart.machine
-        self._holder = _Holder()
-        self._machine.add_model(self._holder)
-        self._attached = True
+        chart = stages if isinstance(stages, StageChart) else StageChart(stages)
+        self._stages = chart
+        super().__init__(chart)
 
     @property
     def stage(self) -> str:
         """The current stage id."""
-        value: str = self._holder.state.value
+        value: str = self._state.value
         return value
 
     def follow(self, readiness: float) -> None:
         """Advance or fall back one stage at a time until the stage fits the readiness."""
-        chart = self._chart
+        chart = self._stages
         last = len(chart.order) - 1
         for _ in chart.order:
-            index = chart.index[self._holder.state]
+            index = chart.index[self._state]
             if index < last and readiness >= chart.thresholds[index + 1]:
-                self._machine.events["advance"].trigger(self._holder)
+                self._trigger("advance")
             elif index > 0 and readiness < chart.thresholds[index]:
-                self._machine.events["fall_back"].trigger(self._holder)
+                self._trigger("fall_back")
             else:
                 return
-
-    def release(self) -> None:
-        """Leave the shared machine (the conversation is over; the stage can still be read)."""
-        if self._attached:
-            self._holder.detach(self._machine)
-            self._attached = False
