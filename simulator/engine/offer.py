@@ -38,7 +38,8 @@ class OfferMaker:
         """Per answer to an objection, whether it takes the objection away on its own."""
 
     def offer(self, state: SessionState, phase: Phase, rng: random.Random) -> tuple[list[Move], Judged, Values]:
-        """The moves for this turn, in a seeded random order, with the assessor's judgement of each and its value."""
+        """The moves for this turn, in a seeded random order, with the assessor's judgement and value of each
+        (and of the other moves considered: all judged at this moment, before the student moves)."""
         now = self._assessor.moment(state, phase)
         size = rng.randint(self._rules.min, self._rules.max)
         pinned = self._pinned(now, rng)[: max(2, size - 2)]
@@ -65,7 +66,7 @@ class OfferMaker:
         chosen += weak[: size - len(chosen)]
         chosen += strong[take_strong : take_strong + size - len(chosen)]
         rng.shuffle(chosen)
-        return chosen, {m.id: judged[m.id] for m in chosen}, {m.id: values[m.id] for m in chosen}
+        return chosen, judged, values
 
     def _pinned(self, now: Moment, rng: random.Random) -> list[Move]:
         """Moves that must be on offer now: answers to an open objection, the follow-up on a hook the

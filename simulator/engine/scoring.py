@@ -26,6 +26,10 @@ class Check:
     params: dict[str, float | int | str] = field(default_factory=dict)
 
 
+HIGHER_LEVELS = {level: tuple(NeedState)[rank + 1 :] for rank, level in enumerate(NeedState)}
+"""The need levels above each level, lowest first."""
+
+
 def grade_for(score: float) -> float:
     """Dutch grade 1,0–10,0 for a score of 0–100 (linear; 50 gives 5,5)."""
     return round(1 + 9 * max(0.0, min(100.0, score)) / 100, 1)
@@ -78,10 +82,11 @@ class Rubric:
 
     def level_at(self, need_id: str, level: NeedState, move_number: int) -> bool:
         """Whether a need had reached a level when move ``move_number`` was made."""
-        reached = self.conv.state.need_turns[need_id].get(level)
+        turns = self.conv.state.need_turns[need_id]
+        reached = turns.get(level)
         if reached is None:
-            for higher in list(NeedState)[list(NeedState).index(level) + 1 :]:
-                reached = self.conv.state.need_turns[need_id].get(higher)
+            for higher in HIGHER_LEVELS[level]:
+                reached = turns.get(higher)
                 if reached is not None:
                     break
         return reached is not None and reached <= move_number - 1
