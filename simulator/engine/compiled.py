@@ -37,6 +37,9 @@ class CompiledScenario:
         self.signals = SignalDesk(content)
         self.cue_texts = {cue: self.wording.text(text) for cue, text in content.rulebook.cues.items()}
         """What each cue looks (or, on the telephone, sounds) like, in the language."""
+        channel = content.rulebook.channels[content.scenario.channel]
+        self.perceived = {cue: channel.perceived(cue) for cue in content.rulebook.cues}
+        """Each cue as the student perceives it on the scenario's channel."""
         self.phase_chart = PhaseChart()
         self.stage_chart = StageChart(content.rulebook.buying_models[content.scenario.buying_model])
         self._period = self._variant_period()

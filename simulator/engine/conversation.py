@@ -122,6 +122,7 @@ class Conversation:
         self.assessor = compiled.assessor
         self.signals = compiled.signals
         self._cue_texts = compiled.cue_texts
+        self._perceived = compiled.perceived
         self.phases = PhaseMachine(compiled.phase_chart)
         self.stages = StageMachine(compiled.stage_chart)
         self.state = self._initial_state()
@@ -328,7 +329,7 @@ class Conversation:
                 reaction.informative.append(f"question:{signal.id}")
             reaction.events.append(f"signal:{signal.id}")
         mood = self.state.mood
-        cue = self.channel.perceived(cue)
+        cue = self._perceived.get(cue) or self.channel.perceived(cue)
         speaker, text = self._voices(reaction)
         return CustomerTurn(
             number=number,
@@ -349,6 +350,8 @@ class Conversation:
 
     def _people(self, cue_by: str | None, cue: str) -> tuple[PersonView, ...]:
         """Everyone at a meeting: the one who reacts shows the turn's cue, the others their own mood."""
+        if not self.state.people:
+            return ()
         shown = self.table.person(cue_by).id
         return tuple(
             PersonView(
@@ -364,6 +367,8 @@ class Conversation:
     def _voices(self, reaction: Reaction) -> tuple[str, str]:
         """Who speaks first, and the words; in a meeting, a line by someone else starts with their name."""
         default = reaction.addressee or self.table.main.id
+        if not any(reaction.speakers):
+            return self.table.person(default).name, " ".join(reaction.lines)
         ids = [speaker or default for speaker in reaction.speakers]
         first = ids[0] if ids else default
         parts = [
