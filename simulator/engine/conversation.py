@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from simulator.engine.assess import Judgement
 from simulator.engine.compiled import CompiledScenario
@@ -22,17 +23,18 @@ from simulator.engine.state import Mood, ObjectionStatus, SessionState
 from simulator.engine.vocabulary import Language, Mode, NeedState, Outcome, Phase, SignalKind
 
 
-@dataclass(frozen=True, slots=True)
-class MoodSnapshot:
-    """The customer's inner state at one moment."""
+class MoodSnapshot(NamedTuple):
+    """The customer's inner state at one moment.
+
+    This and the other per-turn records are named tuples: immutable like frozen dataclasses, and made
+    several times faster (``salesim analyze`` makes millions)."""
 
     trust: float
     readiness: float
     patience: float
 
 
-@dataclass(frozen=True, slots=True)
-class PersonView:
+class PersonView(NamedTuple):
     """DMU meeting: how one person at the table looks at a turn."""
 
     id: str
@@ -42,8 +44,7 @@ class PersonView:
     readiness: float
 
 
-@dataclass(frozen=True, slots=True)
-class CustomerTurn:
+class CustomerTurn(NamedTuple):
     """What the customer says and shows at one turn (turn 0 is the greeting)."""
 
     number: int
@@ -65,8 +66,7 @@ class CustomerTurn:
     """DMU meeting: everyone at the table, with their own cue and mood (empty for one customer)."""
 
 
-@dataclass(frozen=True, slots=True)
-class TurnRecord:
+class TurnRecord(NamedTuple):
     """One student move and the customer's reply, with everything the debrief needs."""
 
     number: int
