@@ -11,7 +11,7 @@ from simulator.engine.content import Content
 from simulator.engine.conversation import Conversation
 from simulator.engine.result import Result, score
 from simulator.engine.vocabulary import Language
-from simulator.i18n import translator
+from simulator.i18n import Gettext, dutch, translator
 from simulator.results.export import debrief_html
 from simulator.results.lrs import Lrs, deliver, flush, queue_dir
 from simulator.results.store import (
@@ -86,13 +86,20 @@ def _close(path: Path, record: SessionRecord, language: Language, show: bool) ->
     return view.debrief(result, conv)
 
 
-def _session(session: str | None, folder: Path, err: TextIO) -> tuple[SessionRecord, Content, Conversation] | None:
+def _session(
+    session: str | None, folder: Path, err: TextIO, language: Language
+) -> tuple[SessionRecord, Content, Conversation] | None:
     """A stored session (by id or the start of one; the latest without one), played again."""
+    _ = translator(language.value).gettext
     records, set_aside = read_records(folder)
-    report_set_aside(set_aside, err, Language.NL)
-    chosen = [record for _, record in records if session is None or record.id.startswith(session)]
+    report_set_aside(set_aside, err, language)
+    chosen = [record for _path, record in records if session is None or record.id.startswith(session)]
     if not chosen:
-        print(f"geen sessie gevonden{'' if session is None else f' die begint met {session!r}'} in {folder}", file=err)
+        if session is None:
+            print(_("Geen sessie gevonden in {folder}.").format(folder=folder), file=err)
+        else:
+            message = _("Geen sessie gevonden die begint met {session} in {folder}.")
+            print(message.format(session=session, folder=folder), file=err)
         return None
     record = max(chosen, key=lambda r: r.updated)
     try:
@@ -102,36 +109,49 @@ def _session(session: str | None, folder: Path, err: TextIO) -> tuple[SessionRec
         return None
 
 
-def run_debrief(session: str | None, folder: Path, out: TextIO, err: TextIO) -> int:
-    """Print the debrief of a stored session."""
-    found = _session(session, folder, err)
+def run_debrief(session: str | None, folder: Path, out: TextIO, err: TextIO, language: Language = Language.NL) -> int:
+    """Print the debrief of a stored session (in the session's language; messages in the command's)."""
+    _ = translator(language.value).gettext
+    found = _session(session, folder, err, language)
     if found is None:
         return 1
     record, content, conv = found
     header = f"{record.id} · {record.student or '—'} · {record.mode.value} · {record.status}"
     if record.scenario_version != content.scenario.version:
-        header += f" · scenario version {record.scenario_version}, now {content.scenario.version}"
+        changed = _("scenarioversie {then}, nu {now}")
+        header += " · " + changed.format(then=record.scenario_version, now=content.scenario.version)
     print(header, file=out)
     view = TextView(content, record.language, translator(record.language.value).gettext)
     print(view.debrief(score(conv), conv), file=out)
     return 0
 
 
-def run_export(session: str | None, folder: Path, html: Path, out: TextIO, err: TextIO) -> int:
-    """Write a stored session's debrief as one self-contained HTML file."""
-    found = _session(session, folder, err)
+def run_export(
+    session: str | None, folder: Path, html: Path, out: TextIO, err: TextIO, language: Language = Language.NL
+) -> int:
+    """Write a stored session's debrief as one self-contained HTML file (in the session's language)."""
+    found = _session(session, folder, err, language)
     if found is None:
         return 1
-    record, _, conv = found
+    record, _content, conv = found
     gettext = translator(record.language.value).gettext
     atomic_write(html, debrief_html(conv, score(conv), gettext, record.student))
     print(html, file=out)
     return 0
 
 
-def run_report(paths: list[Path], csv_out: Path | None, html_out: Path | None, out: TextIO, err: TextIO) -> int:
-    """A class overview of session records: a summary on screen, and CSV and/or HTML files."""
+def run_report(
+    paths: list[Path],
+    csv_out: Path | None,
+    html_out: Path | None,
+    out: TextIO,
+    err: TextIO,
+    language: Language = Language.NL,
+) -> int:
+    """A class overview of session records: a summary on screen, and CSV and/or HTML files (words and
+    number format in the language)."""
     from simulator.results.report import (
+        Style,
         read_attempts,
         record_files,
         report_csv,
@@ -151,17 +171,19 @@ def run_report(paths: list[Path], csv_out: Path | None, html_out: Path | None, o
     attempts, problems = read_attempts(files, progress)
     if err.isatty() and len(files) >= 200:
         err.write("\n")
+    style = Style(language.value)
+    _ = style.gettext
     for problem in problems:
-        print(f"overgeslagen: {problem}", file=err)
+        print(_("overgeslagen: {problem}").format(problem=problem), file=err)
     students, scenarios = student_rows(attempts), scenario_rows(attempts)
+    line = _("{sessions} sessies, {students} studenten, gemiddeld cijfer {grade}")
     for row in scenarios:
-        print(
-            f"{row.scenario:<32} {row.sessions:>4} sessies  {row.students:>3} studenten  gem. {row.grade:.1f}", file=out
-        )
+        grade = style.number(row.grade)
+        print(f"{row.scenario:<32} " + line.format(sessions=row.sessions, students=row.students, grade=grade), file=out)
     if csv_out is not None:
-        atomic_write(csv_out, report_csv(students))
+        atomic_write(csv_out, report_csv(students, style))
     if html_out is not None:
-        atomic_write(html_out, report_html(students, scenarios))
+        atomic_write(html_out, report_html(students, scenarios, style))
     return 0 if attempts else 1
 
 
@@ -179,15 +201,15 @@ class XapiTargets:
         return self.file is not None or self.lrs is not None
 
 
-def flush_queue(folder: Path, lrs: Lrs | None, err: TextIO) -> None:
+def flush_queue(folder: Path, lrs: Lrs | None, err: TextIO, _: Gettext = dutch) -> None:
     """At a start with an LRS: send what an earlier start could not."""
     if lrs is None:
         return
     sent, problems = flush(lrs, queue_dir(folder))
     if sent:
-        print(f"xAPI: {sent} bewaarde batch(es) alsnog verstuurd", file=err)
+        print(_("xAPI: {sent} bewaarde batch(es) alsnog verstuurd").format(sent=sent), file=err)
     for problem in problems:
-        print(f"xAPI: nog niet verstuurd: {problem}", file=err)
+        print(_("xAPI: nog niet verstuurd: {problem}").format(problem=problem), file=err)
 
 
 def send_session(record: SessionRecord, conv: Conversation, result: Result, targets: XapiTargets, err: TextIO) -> None:
@@ -202,12 +224,12 @@ def send_session(record: SessionRecord, conv: Conversation, result: Result, targ
 
 
 def xapi_after(
-    folder: Path, xapi_file: Path | None, lrs_url: str | None, err: TextIO
+    folder: Path, xapi_file: Path | None, lrs_url: str | None, err: TextIO, _: Gettext = dutch
 ) -> Callable[[TextSession, Result], None] | None:
     """What to do with a finished text session's xAPI statements (first sending what an earlier start
     queued). None when neither a file nor an LRS is asked for."""
     lrs = Lrs.from_environment(lrs_url)
-    flush_queue(folder, lrs, err)
+    flush_queue(folder, lrs, err, _)
     if xapi_file is None and lrs is None:
         return None
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from simulator.i18n import Gettext, translator
 from simulator.results.store import SUFFIX, SessionRecord
 
 LSD = ("luisteren", "samenvatten", "doorvragen")
@@ -168,45 +169,54 @@ def scenario_rows(attempts: list[Attempt]) -> list[ScenarioRow]:
     return rows
 
 
-def _nl(value: float, digits: int = 1) -> str:
-    return f"{value:.{digits}f}".replace(".", ",")
+@dataclass(frozen=True)
+class Style:
+    """The report's language: its words, and how its spreadsheets write numbers (Dutch Excel wants a
+    decimal comma and ``;`` between fields)."""
+
+    language: str = "nl"
+
+    @property
+    def gettext(self) -> Gettext:
+        """The translator for the report's words."""
+        return translator(self.language).gettext
+
+    def number(self, value: float, digits: int = 1) -> str:
+        """A number as the language writes it."""
+        text = f"{value:.{digits}f}"
+        return text.replace(".", ",") if self.language == "nl" else text
+
+    @property
+    def delimiter(self) -> str:
+        """Between CSV fields: ``;`` where the comma is the decimal sign."""
+        return ";" if self.language == "nl" else ","
 
 
-def report_csv(rows: list[StudentRow]) -> str:
-    """The per-student table as CSV for Dutch Excel (with the BOM at the start)."""
+def report_csv(rows: list[StudentRow], style: Style = Style()) -> str:
+    """The per-student table as CSV for Excel in the report's language, with the BOM at the start."""
+    _ = style.gettext
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer = csv.writer(buffer, delimiter=style.delimiter, lineterminator="\r\n")
     writer.writerow(
         [
-            "student",
-            "scenario",
-            "pogingen",
-            "eerste cijfer",
-            "laatste cijfer",
-            "beste cijfer",
-            "LSD (laatste)",
-            "koopsignalen (laatste)",
-            "vooruitgang",
+            _("student"),
+            _("scenario"),
+            _("pogingen"),
+            _("eerste cijfer"),
+            _("laatste cijfer"),
+            _("beste cijfer"),
+            _("LSD (laatste)"),
+            _("koopsignalen (laatste)"),
+            _("vooruitgang"),
         ]
     )
     for r in rows:
-        writer.writerow(
-            [
-                r.student,
-                r.scenario,
-                r.attempts,
-                _nl(r.first),
-                _nl(r.latest),
-                _nl(r.best),
-                _nl(r.lsd, 2),
-                _nl(r.signals, 2),
-                _nl(r.latest - r.first),
-            ]
-        )
+        numbers = [(r.first, 1), (r.latest, 1), (r.best, 1), (r.lsd, 2), (r.signals, 2), (r.latest - r.first, 1)]
+        writer.writerow([r.student, r.scenario, r.attempts, *(style.number(v, d) for v, d in numbers)])
     return "\ufeff" + buffer.getvalue()
 
 
-def _bars(items: list[tuple[str, float]], top: float = 10.0) -> str:
+def _bars(items: list[tuple[str, float]], style: Style, top: float = 10.0) -> str:
     """A horizontal bar chart as inline SVG."""
     row_h, label_w, width = 22, 260, 720
     shapes = []
@@ -215,41 +225,64 @@ def _bars(items: list[tuple[str, float]], top: float = 10.0) -> str:
         bar = (width - label_w - 50) * max(0.0, value) / top
         shapes.append(f"<text x='{label_w - 6}' y='{y + 15}' text-anchor='end' font-size='12'>{escape(label)}</text>")
         shapes.append(f"<rect x='{label_w}' y='{y + 4}' width='{bar:.1f}' height='14' fill='#0072b2'/>")
-        shapes.append(f"<text x='{label_w + bar + 6:.1f}' y='{y + 15}' font-size='12'>{_nl(value)}</text>")
+        shapes.append(f"<text x='{label_w + bar + 6:.1f}' y='{y + 15}' font-size='12'>{style.number(value)}</text>")
     height = max(row_h, row_h * len(items))
     return f"<svg viewBox='0 0 {width} {height}' role='img'>{''.join(shapes)}</svg>"
 
 
-def report_html(students: list[StudentRow], scenarios: list[ScenarioRow]) -> str:
-    """The class overview as one self-contained HTML page."""
-    parts = ["<h1>Salesim — klasoverzicht</h1>", "<h2>Per scenario</h2>"]
-    parts.append(_bars([(f"{s.title} ({s.sessions})", s.grade) for s in scenarios]))
+def report_html(students: list[StudentRow], scenarios: list[ScenarioRow], style: Style = Style()) -> str:
+    """The class overview as one self-contained HTML page in the report's language."""
+    _, num = style.gettext, style.number
+
+    title = escape(_("Salesim — klasoverzicht"))
+    per_scenario, per_student = escape(_("Per scenario")), escape(_("Per student"))
+    parts = [f"<h1>{title}</h1>", f"<h2>{per_scenario}</h2>"]
+    parts.append(_bars([(f"{s.title} ({s.sessions})", s.grade) for s in scenarios], style))
     for s in scenarios:
         missed = ", ".join(f"{signal} ({count}×)" for signal, count in s.most_missed) or "—"
         choices = "; ".join(f"{turn}: {move} ({count}×)" for turn, move, count in s.choices[:12])
+        facts = _("{sessions} sessies van {students} studenten · gemiddeld cijfer {grade}")
+        facts += " · LSD {lsd} · " + _("koopsignalen {signals}")
         parts.append(
-            f"<h3>{escape(s.title)}</h3><p>{s.sessions} sessies van {s.students} studenten · gemiddeld cijfer "
-            f"{_nl(s.grade)} · LSD {_nl(s.lsd, 2)} · koopsignalen {_nl(s.signals, 2)}</p>"
-            f"<p>Meest gemiste koopsignalen: {escape(missed)}</p><p class='muted'>Meest gekozen zet per beurt: "
-            f"{escape(choices)}</p>"
+            f"<h3>{escape(s.title)}</h3><p>"
+            + escape(
+                facts.format(
+                    sessions=s.sessions,
+                    students=s.students,
+                    grade=num(s.grade),
+                    lsd=num(s.lsd, 2),
+                    signals=num(s.signals, 2),
+                )
+            )
+            + "</p><p>"
+            + escape(_("Meest gemiste koopsignalen: {signals}").format(signals=missed))
+            + "</p><p class='muted'>"
+            + escape(_("Meest gekozen zet per beurt: {choices}").format(choices=choices))
+            + "</p>"
         )
-    parts.append(
-        "<h2>Per student</h2><table><tr><th>student</th><th>scenario</th><th>pogingen</th><th>eerste</th>"
-        "<th>laatste</th><th>beste</th><th>LSD</th><th>koopsignalen</th></tr>"
-    )
+    heads = [
+        _("student"),
+        _("scenario"),
+        _("pogingen"),
+        _("eerste"),
+        _("laatste"),
+        _("beste"),
+        "LSD",
+        _("koopsignalen"),
+    ]
+    parts.append(f"<h2>{per_student}</h2><table><tr>" + "".join(f"<th>{escape(h)}</th>" for h in heads) + "</tr>")
     for r in students:
-        parts.append(
-            f"<tr><td>{escape(r.student)}</td><td>{escape(r.scenario)}</td><td>{r.attempts}</td><td>{_nl(r.first)}</td>"
-            f"<td>{_nl(r.latest)}</td><td>{_nl(r.best)}</td><td>{_nl(r.lsd, 2)}</td><td>{_nl(r.signals, 2)}</td></tr>"
-        )
+        cells = [escape(r.student), escape(r.scenario), str(r.attempts), num(r.first), num(r.latest), num(r.best)]
+        cells += [num(r.lsd, 2), num(r.signals, 2)]
+        parts.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
     parts.append("</table>")
-    style = (
+    css = (
         "body{font-family:'Noto Sans',Arial,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}"
         "table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:.2rem .4rem;"
         "border-bottom:1px solid #c8c4bc}.muted{color:#585e66}svg{width:100%;height:auto}"
     )
     body = "\n".join(parts)
     return (
-        f"<!DOCTYPE html>\n<html lang='nl'><head><meta charset='utf-8'><title>Salesim — klasoverzicht</title>"
-        f"<style>{style}</style></head>\n<body>\n{body}\n</body></html>\n"
+        f"<!DOCTYPE html>\n<html lang='{style.language}'><head><meta charset='utf-8'><title>{title}</title>"
+        f"<style>{css}</style></head>\n<body>\n{body}\n</body></html>\n"
     )

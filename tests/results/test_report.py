@@ -107,5 +107,19 @@ def test_html_overview(klas: Path, tmp_path: Path) -> None:
     )
 
 
+def test_an_english_report_has_english_words_and_numbers(
+    klas: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    table, page = tmp_path / "class.csv", tmp_path / "class.html"
+    assert main(["report", str(klas), "--csv", str(table), "--html", str(page), "--lang", "en"]) == 0
+    assert "sessions" in capsys.readouterr().out
+    rows = list(csv.reader(io.StringIO(table.read_bytes().decode("utf-8-sig")), delimiter=","))
+    assert rows[0][:4] == ["student", "scenario", "attempts", "first grade"]
+    seven = next(r for r in rows[1:] if r[0] == "student 07")
+    assert seven[3] == f"{grade_of(7, 0):.1f}"
+    html = page.read_text(encoding="utf-8")
+    assert "<html lang='en'>" in html and "class overview" in html and "klasoverzicht" not in html
+
+
 def test_no_sessions_is_an_error(tmp_path: Path) -> None:
     assert main(["report", str(tmp_path)]) == 1

@@ -14,6 +14,7 @@ from simulator.cli import main
 from simulator.engine import Content, Conversation
 from simulator.engine.result import score
 from simulator.engine.vocabulary import Language, Mode
+from simulator.i18n import command_language
 from simulator.text.play import play_text
 from tests.conftest import FIRST_SCENARIO
 from tests.playbook import strong
@@ -166,3 +167,27 @@ def test_playtest_usage_errors_exit_2(args: list[str]) -> None:
     with pytest.raises(SystemExit) as usage:
         main(["play", FIRST_SCENARIO, "--text", *args])
     assert usage.value.code == 2
+
+
+def test_the_command_speaks_dutch_by_default_and_english_when_asked(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SALESIM_LANG", raising=False)
+    assert main(["analyze", "werkplekadvies_hofstede", "--runs", "2"]) == 0
+    assert "gesprekken per bot" in capsys.readouterr().out
+    assert main(["analyze", "werkplekadvies_hofstede", "--runs", "2", "--lang", "en"]) == 0
+    assert "conversations per bot" in capsys.readouterr().out
+    monkeypatch.setenv("SALESIM_LANG", "en")
+    assert main(["list"]) == 0
+    assert "level 2" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["play", "werkplekadvies_hofstede", "--text", "--set", "trust=500", "--from-phase", "opening"])
+    assert "a number from 0 to 100" in capsys.readouterr().err
+
+
+def test_the_command_language_comes_from_the_flag_then_the_environment() -> None:
+    assert command_language(["list"], {}) == "nl"
+    assert command_language(["list"], {"SALESIM_LANG": "en"}) == "en"
+    assert command_language(["list", "--lang", "nl"], {"SALESIM_LANG": "en"}) == "nl"
+    assert command_language(["--lang=en", "list"], {}) == "en"
+    assert command_language(["list"], {"SALESIM_LANG": "fr"}) == "nl"
