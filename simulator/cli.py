@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from simulator.engine.conversation import Playtest
 from simulator.engine.vocabulary import BuyingSituation, Language, Mode, Phase
@@ -16,6 +16,9 @@ from simulator.engine.wording import localize
 from simulator.i18n import Gettext, command_language, dutch, translator
 from simulator.scenario.loader import find_scenario, list_shipped, load_scenario, validate_paths
 from simulator.scenario.problems import ContentError
+
+if TYPE_CHECKING:
+    from simulator.scenario.analyze import AnalysisWarning
 from simulator.session import session_seed
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -120,7 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "list":
         return run_list(args.json, _)
     if args.command == "analyze":
-        return run_analyze(args.scenario, args.runs, args.seed, args.json, _)
+        return run_analyze(args.scenario, args.runs, args.seed, args.json, language)
     if args.command == "graph":
         return run_graph(args.scenario, args.format)
     if args.command == "new":
@@ -203,10 +206,11 @@ def run_validate(paths: list[Path], strict: bool = False, fmt: str = "text", _: 
     return EXIT_PROBLEMS if failing else EXIT_OK
 
 
-def run_analyze(name: str, runs: int, seed: int, as_json: bool, _: Gettext = dutch) -> int:
+def run_analyze(name: str, runs: int, seed: int, as_json: bool, language: Language = Language.NL) -> int:
     """Play ``runs`` conversations per bot and print the summary (with a progress bar on a terminal)."""
     from simulator.scenario.analyze import analyze
 
+    _ = translator(language.value).gettext
     if runs < 1:
         print(_("--runs moet minstens 1 zijn"), file=sys.stderr)
         return EXIT_USAGE
@@ -220,7 +224,8 @@ def run_analyze(name: str, runs: int, seed: int, as_json: bool, _: Gettext = dut
     if as_json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
-        print(_analysis_text(report.to_dict(), _))
+        warnings = [_warning_text(w, language) for w in report.warnings]
+        print(_analysis_text(report.to_dict(), _, warnings))
     return EXIT_OK
 
 
@@ -234,7 +239,24 @@ def _progress_bar() -> Callable[[int, int], None]:
     return show
 
 
-def _analysis_text(data: dict[str, Any], _: Gettext) -> str:
+def _warning_text(warning: AnalysisWarning, language: Language) -> str:
+    _ = translator(language.value).gettext
+    texts = {
+        "expert_low": _("de mediaan van de expert-bot ({median}) ligt onder {limit}"),
+        "random_high": _("de mediaan van de random-bot ({median}) haalt {limit}"),
+        "habit_not_blamed": _(
+            "{bot}: de rubric rekent de gewoonte maar in {share} van de gesprekken aan via '{check}'"
+        ),
+    }
+    comma = language is Language.NL
+
+    def shown(value: str | float) -> str:
+        return f"{value}".replace(".", ",") if comma and isinstance(value, float) else str(value)
+
+    return texts[warning.kind].format(**{key: shown(value) for key, value in warning.figures.items()})
+
+
+def _analysis_text(data: dict[str, Any], _: Gettext, warnings: list[str]) -> str:
     head = _("Scenario {scenario}: {runs} gesprekken per bot (seed {seed})")
     lines = [head.format(scenario=data["scenario"], runs=data["runs"], seed=data["seed"]), ""]
     grades = _("cijfer {min}–{median}–{max}")
@@ -247,8 +269,8 @@ def _analysis_text(data: dict[str, Any], _: Gettext) -> str:
         lines.append(f"{'':<13} " + facts.format(hit=hit, turns=bot["mean_turns"], failed=failed))
     unseen = _("Nooit getoonde regels: {count}").format(count=len(data["unseen_lines"]))
     lines += ["", unseen] + [f"  {line}" for line in data["unseen_lines"]]
-    lines += ["", _("Waarschuwingen:") if data["warnings"] else _("Geen waarschuwingen.")]
-    lines += [f"  {warning}" for warning in data["warnings"]]
+    lines += ["", _("Waarschuwingen:") if warnings else _("Geen waarschuwingen.")]
+    lines += [f"  {warning}" for warning in warnings]
     return "\n".join(lines)
 
 

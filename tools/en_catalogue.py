@@ -368,4 +368,7 @@ EN = {
     "laatste": "latest",
     "beste": "best",
     "koopsignalen": "buying signals",
+    "de mediaan van de expert-bot ({median}) ligt onder {limit}": "the expert bot's median grade ({median}) is below {limit}",
+    "de mediaan van de random-bot ({median}) haalt {limit}": "the random bot's median grade ({median}) reaches {limit}",
+    "{bot}: de rubric rekent de gewoonte maar in {share} van de gesprekken aan via '{check}'": "{bot}: the rubric blames its habit by '{check}' in only {share} of runs",
 }

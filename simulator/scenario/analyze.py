@@ -66,7 +66,7 @@ class Analysis:
     seed: int
     bots: dict[str, BotReport]
     unseen_lines: list[str]
-    warnings: list[str]
+    warnings: list[AnalysisWarning]
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object ``salesim analyze --json`` prints."""
@@ -76,7 +76,7 @@ class Analysis:
             "seed": self.seed,
             "bots": {name: report.to_dict() for name, report in self.bots.items()},
             "unseen_lines": self.unseen_lines,
-            "warnings": self.warnings,
+            "warnings": [str(warning) for warning in self.warnings],
         }
 
 
@@ -117,17 +117,39 @@ def _one_run(compiled: CompiledScenario, spec: BotSpec, seed: int, report: BotRe
         seen.update(move.text for move in turn.offered)
 
 
-def _warnings(reports: dict[str, BotReport]) -> list[str]:
+WARNING_TEXTS = {
+    "expert_low": "expert median grade {median} is below {limit}",
+    "random_high": "random median grade {median} reaches {limit}",
+    "habit_not_blamed": "{bot}: its habit is blamed by '{check}' in only {share} of runs",
+}
+
+
+@dataclass(frozen=True)
+class AnalysisWarning:
+    """Something an instructor should look at: its kind and the figures that tell why (the text in English
+    for ``--json``; front ends word it in their own language from the same figures)."""
+
+    kind: str
+    figures: dict[str, str | float]
+
+    def __str__(self) -> str:
+        return WARNING_TEXTS[self.kind].format(**self.figures)
+
+
+def _warnings(reports: dict[str, BotReport]) -> list[AnalysisWarning]:
     warnings = []
     expert, rand = reports.get("expert"), reports.get("random")
     if expert and statistics.median(expert.grades) < EXPERT_MIN_MEDIAN:
-        warnings.append(f"expert median grade {statistics.median(expert.grades)} is below {EXPERT_MIN_MEDIAN}")
+        figures: dict[str, str | float] = {"median": statistics.median(expert.grades), "limit": EXPERT_MIN_MEDIAN}
+        warnings.append(AnalysisWarning("expert_low", figures))
     if rand and statistics.median(rand.grades) >= RANDOM_MAX_MEDIAN:
-        warnings.append(f"random median grade {statistics.median(rand.grades)} reaches {RANDOM_MAX_MEDIAN}")
+        figures = {"median": statistics.median(rand.grades), "limit": RANDOM_MAX_MEDIAN}
+        warnings.append(AnalysisWarning("random_high", figures))
     for report in reports.values():
         if report.habit_check and report.failed[report.habit_check] < BLAME_SHARE * len(report.grades):
             share = report.failed[report.habit_check] / max(1, len(report.grades))
-            warnings.append(f"{report.name}: its habit is blamed by '{report.habit_check}' in only {share:.0%} of runs")
+            figures = {"bot": report.name, "check": report.habit_check, "share": f"{share:.0%}"}
+            warnings.append(AnalysisWarning("habit_not_blamed", figures))
     return warnings
 
 

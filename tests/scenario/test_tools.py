@@ -78,6 +78,19 @@ def test_analyze_is_reproducible_and_has_the_documented_shape(capsys: pytest.Cap
     assert isinstance(first["unseen_lines"], list) and isinstance(first["warnings"], list)
 
 
+def test_analysis_warnings_in_english_json_and_in_the_text_in_the_command_language(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # one run of random play on this scenario happens to reach a 6,1: the random-bot warning
+    args = ["analyze", "acquisitie_werkkleding", "--runs", "1"]
+    assert main([*args, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["warnings"] == ["random median grade 6.1 reaches 5.5"]
+    assert main(args) == 0
+    assert "de mediaan van de random-bot (6,1) haalt 5,5" in capsys.readouterr().out
+    assert main([*args, "--lang", "en"]) == 0
+    assert "the random bot's median grade (6.1) reaches 5.5" in capsys.readouterr().out
+
+
 def test_the_shipped_scenario_is_balanced(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["analyze", SCENARIO, "--runs", "40", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
