@@ -16,14 +16,13 @@ from simulator.engine.scoring import Check
 from simulator.engine.signal_stats import SignalRow, SignalStats
 from simulator.engine.vocabulary import BuyingSituation, Channel, CheckId, DmuRole, Outcome, Phase
 from simulator.engine.wording import localize
+from simulator.i18n import Gettext
 
 
 def N_(message: str) -> str:
     """Mark a string for extraction without translating it yet."""
     return message
 
-
-Gettext = Callable[[str], str]
 
 CHECK_NAMES: dict[CheckId, str] = {
     CheckId.LUISTEREN: N_("Luisteren"),

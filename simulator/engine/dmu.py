@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from simulator.engine.content import Content, LocalText, TypeProfile
+from simulator.engine.content import Content, Customer, LocalText, Participant, TypeProfile
 from simulator.engine.state import Mood, SessionState
 from simulator.engine.vocabulary import DmuRole, Motive
 
@@ -30,41 +30,31 @@ class Person:
     """The cue for each mood: the rulebook's, with the person's type's own where it has them."""
 
 
+def _seated(who: Customer | Participant, content: Content) -> Person:
+    """Someone from the scenario as they sit at the table: with their type, their say and their mood cues."""
+    profile = content.typology.types[who.typology]
+    return Person(
+        who.id,
+        who.name,
+        who.dmu_role,
+        who.typology,
+        profile,
+        tuple(who.motives),
+        content.rulebook.dmu.influence.get(who.dmu_role, 1.0),
+        who.deflect,
+        who.veto,
+        {**content.rulebook.moods, **profile.moods},
+    )
+
+
 class Table:
     """Everyone at the table, with the main customer first."""
 
     def __init__(self, content: Content) -> None:
         scenario, rules = content.scenario, content.rulebook
         customer = scenario.customer
-        types = content.typology.types
-        influence = rules.dmu.influence
-        main = Person(
-            customer.id,
-            customer.name,
-            customer.dmu_role,
-            customer.typology,
-            types[customer.typology],
-            tuple(customer.motives),
-            influence.get(customer.dmu_role, 1.0),
-            customer.deflect,
-            customer.veto,
-            {**rules.moods, **types[customer.typology].moods},
-        )
-        others = [
-            Person(
-                p.id,
-                p.name,
-                p.dmu_role,
-                p.typology,
-                types[p.typology],
-                tuple(p.motives),
-                influence.get(p.dmu_role, 1.0),
-                p.deflect,
-                p.veto,
-                {**rules.moods, **types[p.typology].moods},
-            )
-            for p in scenario.participants
-        ]
+        main = _seated(customer, content)
+        others = [_seated(participant, content) for participant in scenario.participants]
         self.people: dict[str, Person] = {person.id: person for person in (main, *others)}
         self.main = main
         self.is_meeting = bool(others)

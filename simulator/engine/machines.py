@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import Enum, StrEnum
 from itertools import pairwise
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from transitions import Machine
 
@@ -86,10 +86,13 @@ class _Chart:
         self._idle.append(holder)
 
 
-class _Driven:
+C = TypeVar("C", bound=_Chart)
+
+
+class _Driven(Generic[C]):
     """One conversation's use of a chart: its state, moved only through the chart's machine."""
 
-    def __init__(self, chart: _Chart) -> None:
+    def __init__(self, chart: C) -> None:
         self._machine = chart.machine
         self._chart = chart
         self._holder: _Holder | None = chart.take()
@@ -131,13 +134,11 @@ class PhaseChart(_Chart):
         """The triggers each phase allows (the table never changes once built)."""
 
 
-class PhaseMachine(_Driven):
+class PhaseMachine(_Driven[PhaseChart]):
     """The conversation's phase, moved only by named triggers."""
 
     def __init__(self, chart: PhaseChart | None = None) -> None:
-        chart = chart or PhaseChart()
-        self._allowed = chart.allowed
-        super().__init__(chart)
+        super().__init__(chart or PhaseChart())
 
     @property
     def phase(self) -> Phase:
@@ -147,7 +148,7 @@ class PhaseMachine(_Driven):
 
     def can(self, trigger: PhaseTrigger) -> bool:
         """Whether the trigger is allowed from the current phase."""
-        return trigger.value in self._allowed[self._state]
+        return trigger.value in self._chart.allowed[self._state]
 
     def jump(self, phase: Phase) -> None:
         """Put the machine straight into a phase (playtesting from any phase; not a move)."""
@@ -199,13 +200,11 @@ class StageChart(_Chart):
         self.index = {member: index for index, member in enumerate(order)}
 
 
-class StageMachine(_Driven):
+class StageMachine(_Driven[StageChart]):
     """The customer's buying-behaviour stage (AIDA by default), driven by readiness thresholds."""
 
     def __init__(self, stages: list[StageDef] | StageChart) -> None:
-        chart = stages if isinstance(stages, StageChart) else StageChart(stages)
-        self._stages = chart
-        super().__init__(chart)
+        super().__init__(stages if isinstance(stages, StageChart) else StageChart(stages))
 
     @property
     def stage(self) -> str:
@@ -215,7 +214,7 @@ class StageMachine(_Driven):
 
     def follow(self, readiness: float) -> None:
         """Advance or fall back one stage at a time until the stage fits the readiness."""
-        chart = self._stages
+        chart = self._chart
         last = len(chart.order) - 1
         for _ in chart.order:
             index = chart.index[self._state]

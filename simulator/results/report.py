@@ -21,6 +21,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from simulator.i18n import Gettext, translator
+from simulator.messages import format_number
 from simulator.results.store import SUFFIX, SessionRecord
 
 LSD = ("luisteren", "samenvatten", "doorvragen")
@@ -183,8 +184,7 @@ class Style:
 
     def number(self, value: float, digits: int = 1) -> str:
         """A number as the language writes it."""
-        text = f"{value:.{digits}f}"
-        return text.replace(".", ",") if self.language == "nl" else text
+        return format_number(value, self.language == "nl", digits)
 
     @property
     def delimiter(self) -> str:
